@@ -1,7 +1,6 @@
-using Station.Protocols.Transport;
 using Station.Testing;
 
-namespace Station.Protocols.Tests.Transport;
+namespace Station.Protocols.Transport.Tests;
 
 public sealed class InMemoryReportTransportTests
 {
