@@ -1,0 +1,55 @@
+using Station.Core.Fuses;
+
+namespace Station.Core.Runs;
+
+/// <summary>
+/// Everything a run does goes out as one of these, in order, to every <see cref="IRunEvents"/>
+/// subscriber: the records (database), the live dashboard, the CLI's progress and summary.
+/// </summary>
+/// <param name="RunId">The run.</param>
+/// <param name="At">When it happened (the engine's TimeProvider).</param>
+public abstract record RunEvent(Guid RunId, DateTimeOffset At);
+
+/// <summary>A run began on a slot.</summary>
+public sealed record RunStarted(
+    Guid RunId, DateTimeOffset At, string Slot, string PortPath, string RecipeName, int RecipeVersion, string RecipeSha256,
+    string? SerialNumber, string? Operator) : RunEvent(RunId, At);
+
+/// <summary>The flashloader answered: who the unit is and what it runs.</summary>
+public sealed record UnitIdentified(
+    Guid RunId, DateTimeOffset At, string ChipUid, string FlashloaderVersion, int MaxPacketSize, string HabMode) : RunEvent(RunId, At);
+
+/// <summary>A step attempt began.</summary>
+public sealed record StepStarted(Guid RunId, DateTimeOffset At, RunStep Step, int Attempt) : RunEvent(RunId, At);
+
+/// <summary>A step attempt ended; on failure, why, and what happens next.</summary>
+public sealed record StepEnded(
+    Guid RunId, DateTimeOffset At, RunStep Step, int Attempt, bool Succeeded, TimeSpan Duration,
+    FailureClass? Failure, uint? DeviceStatus, string? Reason, string? NextAction) : RunEvent(RunId, At);
+
+/// <summary>Bytes moved by a long step (write, verify, load).</summary>
+public sealed record StepProgress(Guid RunId, DateTimeOffset At, RunStep Step, long Bytes, long TotalBytes) : RunEvent(RunId, At);
+
+/// <summary>A fuse word as read and classified, before anything is written.</summary>
+public sealed record FuseWordPlanned(
+    Guid RunId, DateTimeOffset At, uint Index, string Name, uint RequestedValue, uint Mask, uint Current, FuseDecision Decision) : RunEvent(RunId, At);
+
+/// <summary>Written before a burn: if the station dies now, the word is re-read on the unit's next run.</summary>
+public sealed record FuseBurnIntent(
+    Guid RunId, DateTimeOffset At, uint Index, string Name, uint Before, uint BitsToBurn, bool Lock, string? ApprovalReference) : RunEvent(RunId, At);
+
+/// <summary>A burn's result, read back.</summary>
+public sealed record FuseBurnResult(
+    Guid RunId, DateTimeOffset At, uint Index, string Name, uint Before, uint After, bool Verified, uint? DeviceStatus) : RunEvent(RunId, At);
+
+/// <summary>An image written and read back.</summary>
+public sealed record ImageWritten(
+    Guid RunId, DateTimeOffset At, uint MemoryId, uint Address, int Length, string ImageSha256, string ReadBackSha256) : RunEvent(RunId, At);
+
+/// <summary>A line of the run's own log.</summary>
+public sealed record RunLog(Guid RunId, DateTimeOffset At, string Level, string Message) : RunEvent(RunId, At);
+
+/// <summary>The run ended.</summary>
+public sealed record RunEnded(
+    Guid RunId, DateTimeOffset At, RunOutcome Outcome, FailureClass? Failure, RunStep? FailedStep, uint? DeviceStatus,
+    string? Reason, string? OperatorAction, int Attempts, TimeSpan Duration) : RunEvent(RunId, At);
