@@ -20,6 +20,7 @@ public sealed partial class MBootClient
 
         var sent = 0;
         var ended = false;
+        MBootGenericResponse final;
         try
         {
             while (sent < data.Length)
@@ -34,14 +35,15 @@ public sealed partial class MBootClient
                 sent += packet.Length;
                 progress?.Report(sent);
             }
+
+            final = Expect<MBootGenericResponse>(await ReadResponseAsync(packetTimeout, cancellationToken), command.Tag);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !ended && sent < data.Length)
         {
             await TryAbortDataPhaseAsync();
             throw;
         }
 
-        var final = Expect<MBootGenericResponse>(await ReadResponseAsync(packetTimeout, cancellationToken), command.Tag);
         if (ended)
         {
             Log.DataPhaseAborted(_logger, command.Tag, sent, data.Length, (uint)final.Status);

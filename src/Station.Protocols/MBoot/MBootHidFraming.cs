@@ -126,6 +126,8 @@ public sealed partial class MBootHidFraming : IMBootFraming
     /// <inheritdoc />
     public async ValueTask<bool> WriteDataAsync(ReadOnlyMemory<byte> packet, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        // Checked first, so a parked read ended by this token is never taken for the device speaking.
+        cancellationToken.ThrowIfCancellationRequested();
         _watch ??= StartWatchAsync(cancellationToken);
         if (_watch.IsCompleted)
         {

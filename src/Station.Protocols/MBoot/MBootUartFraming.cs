@@ -108,8 +108,11 @@ public sealed partial class MBootUartFraming : IMBootFraming
     }
 
     /// <inheritdoc />
-    public ValueTask<bool> WriteDataAsync(ReadOnlyMemory<byte> packet, TimeSpan timeout, CancellationToken cancellationToken) =>
-        SendFrameAsync(UartFrameType.Data, packet.Span, timeout, cancellationToken);
+    public ValueTask<bool> WriteDataAsync(ReadOnlyMemory<byte> packet, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return SendFrameAsync(UartFrameType.Data, packet.Span, timeout, cancellationToken);
+    }
 
     /// <inheritdoc />
     public async ValueTask<int> ReadDataAsync(Memory<byte> destination, TimeSpan timeout, CancellationToken cancellationToken)
@@ -176,6 +179,24 @@ public sealed partial class MBootUartFraming : IMBootFraming
         }
     }
 
+    /// <summary>
+    /// Encodes a command or data frame into <paramref name="destination"/> and returns its length:
+    /// <c>5A type lenLo lenHi crcLo crcHi payload</c>, the CRC-16/XMODEM taken over the first four
+    /// header bytes and then the payload (PROTOCOLS.md 2.1 and 2.2).
+    /// </summary>
+    internal static int EncodeFrame(UartFrameType type, ReadOnlySpan<byte> payload, Span<byte> destination)
+    {
+        var length = HeaderLength + payload.Length;
+        var frame = destination[..length];
+        frame[0] = StartByte;
+        frame[1] = (byte)type;
+        BinaryPrimitives.WriteUInt16LittleEndian(frame[2..], (ushort)payload.Length);
+        payload.CopyTo(frame[HeaderLength..]);
+        var crc = Crc16.UpdateXmodem(Crc16.ComputeXmodem(frame[..CrcCoveredHeaderLength]), frame[HeaderLength..]);
+        BinaryPrimitives.WriteUInt16LittleEndian(frame[CrcCoveredHeaderLength..], crc);
+        return length;
+    }
+
     /// <summary>Builds a frame in <see cref="_tx"/> (reused: no allocation per data packet) and returns its length.</summary>
     private int BuildFrame(UartFrameType type, ReadOnlySpan<byte> payload)
     {
@@ -184,20 +205,12 @@ public sealed partial class MBootUartFraming : IMBootFraming
             throw new ArgumentException($"A frame carries at most {MaxDataPacketLength} bytes; got {payload.Length}.", nameof(payload));
         }
 
-        var length = HeaderLength + payload.Length;
-        if (_tx.Length < length)
+        if (_tx.Length < HeaderLength + payload.Length)
         {
-            _tx = new byte[length];
+            _tx = new byte[HeaderLength + payload.Length];
         }
 
-        var frame = _tx.AsSpan(0, length);
-        frame[0] = StartByte;
-        frame[1] = (byte)type;
-        BinaryPrimitives.WriteUInt16LittleEndian(frame[2..], (ushort)payload.Length);
-        payload.CopyTo(frame[HeaderLength..]);
-        var crc = Crc16.UpdateXmodem(Crc16.ComputeXmodem(frame[..CrcCoveredHeaderLength]), frame[HeaderLength..]);
-        BinaryPrimitives.WriteUInt16LittleEndian(frame[CrcCoveredHeaderLength..], crc);
-        return length;
+        return EncodeFrame(type, payload, _tx);
     }
 
     private ValueTask WriteRawAsync(ReadOnlyMemory<byte> bytes, TimeSpan timeout, CancellationToken cancellationToken)
