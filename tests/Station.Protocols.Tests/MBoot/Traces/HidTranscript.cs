@@ -94,9 +94,18 @@ internal sealed class HidTranscript
     private async Task RunAsync(InMemoryReportTransport device, CancellationToken cancellationToken)
     {
         await Task.Yield();
-        foreach (var step in _steps)
+        try
         {
-            await step(device, cancellationToken);
+            foreach (var step in _steps)
+            {
+                await step(device, cancellationToken);
+            }
+        }
+        catch
+        {
+            // Hang up, so the host fails at once with a disconnect instead of waiting out its timeout.
+            await device.DisposeAsync();
+            throw;
         }
     }
 }
