@@ -12,8 +12,9 @@ namespace Station.Core.Devices;
 /// <param name="FlexSpiBase">The AHB address the boot flash is mapped at.</param>
 /// <param name="FlashSize">Size of the boot flash the station may write, in bytes.</param>
 /// <param name="Fuses">The fuse map.</param>
+/// <param name="FcbOffset">Where the FlexSPI configuration block sits in the boot flash (0x400 on RT1010, else 0).</param>
 public sealed record DeviceFamily(
-    string Name, IReadOnlyList<string> Aliases, ushort RomProductId, uint FlexSpiBase, uint FlashSize, FuseMap Fuses)
+    string Name, IReadOnlyList<string> Aliases, ushort RomProductId, uint FlexSpiBase, uint FlashSize, FuseMap Fuses, uint FcbOffset = 0)
 {
     /// <summary>NXP's ROM vendor ID.</summary>
     public const ushort RomVendorId = 0x1FC9;
@@ -28,7 +29,7 @@ public sealed record DeviceFamily(
     public static IReadOnlyList<DeviceFamily> All { get; } =
     [
         // RT1010's FCB sits at 0x400 and its fuse map is a subset of the common one.
-        new("MIMXRT1011", ["RT1010", "RT1011", "MIMXRT1015", "RT1015"], 0x0145, 0x6000_0000, 16 * 1024 * 1024, FuseMap.Rt10xx),
+        new("MIMXRT1011", ["RT1010", "RT1011", "MIMXRT1015", "RT1015"], 0x0145, 0x6000_0000, 16 * 1024 * 1024, FuseMap.Rt10xx, FcbOffset: 0x400),
         new("MIMXRT1021", ["RT1020", "RT1021", "MIMXRT1024", "RT1024"], 0x0130, 0x6000_0000, 16 * 1024 * 1024, FuseMap.Rt10xx),
         new("MIMXRT1042", ["RT1040", "RT1042", "MIMXRT1043", "MIMXRT1046"], 0x0135, 0x6000_0000, 16 * 1024 * 1024, FuseMap.Rt10xx),
         new("MIMXRT1052", ["RT1050", "RT1052", "MIMXRT1051"], 0x0130, 0x6000_0000, 64 * 1024 * 1024, FuseMap.Rt10xx),

@@ -63,18 +63,18 @@ public sealed class DeviceMonitor
     }
 
     /// <summary>
-    /// Completes as soon as a board in <paramref name="mode"/> is on the slot: at once if it is there
-    /// already, else when it arrives.
+    /// Completes as soon as a board in <paramref name="mode"/> (or in any mode, when null) is on the
+    /// slot: at once if it is there already, else when it arrives.
     /// </summary>
     /// <exception cref="StageTimeoutException">Nothing appeared within <paramref name="timeout"/>.</exception>
-    public async Task<BoardPresence> WaitForAsync(string slotName, BoardMode mode, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<BoardPresence> WaitForAsync(string slotName, BoardMode? mode, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var waiter = new TaskCompletionSource<BoardPresence>(TaskCreationOptions.RunContinuationsAsynchronously);
         SlotState state;
         lock (_lock)
         {
             state = Find(slotName);
-            if (state.Current is { } present && present.Mode == mode)
+            if (state.Current is { } present && (mode is null || present.Mode == mode))
             {
                 return present;
             }
@@ -138,7 +138,7 @@ public sealed class DeviceMonitor
 
         var previous = state.Current;
         state.Current = new BoardPresence(state.Slot, mode, device, _timeProvider.GetUtcNow(), ++state.Generation);
-        foreach (var (_, waiter) in state.Waiters.Where(w => w.Mode == mode))
+        foreach (var (_, waiter) in state.Waiters.Where(w => w.Mode is null || w.Mode == mode))
         {
             waiter.TrySetResult(state.Current);
         }
@@ -168,6 +168,6 @@ public sealed class DeviceMonitor
 
         public long Generation { get; set; }
 
-        public List<(BoardMode Mode, TaskCompletionSource<BoardPresence> Waiter)> Waiters { get; } = [];
+        public List<(BoardMode? Mode, TaskCompletionSource<BoardPresence> Waiter)> Waiters { get; } = [];
     }
 }

@@ -15,17 +15,20 @@ public sealed record RunStarted(
     Guid RunId, DateTimeOffset At, string Slot, string PortPath, string RecipeName, int RecipeVersion, string RecipeSha256,
     string? SerialNumber, string? Operator) : RunEvent(RunId, At);
 
-/// <summary>The flashloader answered: who the unit is and what it runs.</summary>
+/// <summary>
+/// The flashloader answered: who the unit is and what it runs. <paramref name="HandOver"/> is the
+/// time from the flashloader appearing on the slot to its first answer.
+/// </summary>
 public sealed record UnitIdentified(
-    Guid RunId, DateTimeOffset At, string ChipUid, string FlashloaderVersion, int MaxPacketSize, string HabMode) : RunEvent(RunId, At);
+    Guid RunId, DateTimeOffset At, string ChipUid, string FlashloaderVersion, string HabMode, TimeSpan HandOver) : RunEvent(RunId, At);
 
-/// <summary>A step attempt began.</summary>
-public sealed record StepStarted(Guid RunId, DateTimeOffset At, RunStep Step, int Attempt) : RunEvent(RunId, At);
+/// <summary>A step attempt began; a repeat says why it is repeated.</summary>
+public sealed record StepStarted(Guid RunId, DateTimeOffset At, RunStep Step, int Attempt, string? RetryReason) : RunEvent(RunId, At);
 
-/// <summary>A step attempt ended; on failure, why, and what happens next.</summary>
+/// <summary>A step attempt ended; on failure, its class, the device status and the reason.</summary>
 public sealed record StepEnded(
     Guid RunId, DateTimeOffset At, RunStep Step, int Attempt, bool Succeeded, TimeSpan Duration,
-    FailureClass? Failure, uint? DeviceStatus, string? Reason, string? NextAction) : RunEvent(RunId, At);
+    FailureClass? Failure, uint? DeviceStatus, string? Reason) : RunEvent(RunId, At);
 
 /// <summary>Bytes moved by a long step (write, verify, load).</summary>
 public sealed record StepProgress(Guid RunId, DateTimeOffset At, RunStep Step, long Bytes, long TotalBytes) : RunEvent(RunId, At);

@@ -1,0 +1,173 @@
+using Station.Core.Devices;
+using Station.Protocols.MBoot;
+using Station.Protocols.Sdp;
+
+namespace Station.Core.Runs;
+
+public sealed partial class UnitRun
+{
+    private MBootClient? _client;
+    private HabMode? _habMode;
+    private DateTimeOffset _flashloaderArrivedAt;
+
+    // A flashloader already on the slot when the run starts may be another recipe's: reset it and
+    // load ours. Set again by the recovery ladder and by repeated transport failures.
+    private bool _mustReload = true;
+
+    /// <summary>
+    /// Runs <paramref name="unit"/> on a flashloader session, re-opening the session after a
+    /// transport failure and running the whole unit again (DESIGN.md: "retry the step after
+    /// re-opening; if the device disappeared, wait for it on the same port"). From the second
+    /// failure on, the flashloader is reset and reloaded first, in case it is wedged.
+    /// </summary>
+    private async Task RunUnitAsync(RunStep firstStep, Func<MBootClient, string?, CancellationToken, Task> unit, CancellationToken cancellationToken)
+    {
+        var retryReason = _pendingRetryReason;
+        _pendingRetryReason = null;
+        for (var failures = 0; ; )
+        {
+            var client = await EnsureSessionAsync(cancellationToken);
+            try
+            {
+                await unit(client, retryReason, cancellationToken);
+                return;
+            }
+            catch (Exception exception) when (IsTransportFailure(exception))
+            {
+                await DropSessionAsync();
+                if (++failures > _recipe.Policy.TransportRetries)
+                {
+                    throw new RunStopException(
+                        RunOutcome.Quarantined, FailureClass.Transport, _currentStep, null,
+                        $"USB communication with the board kept failing during {_currentStep} ({failures} times; last: {exception.Message}).",
+                        $"Re-seat the board on {_slot.Name} and check its USB cable, then run it again. If it fails again, hand the unit to rework.",
+                        exception);
+                }
+
+                _mustReload |= failures >= 2;
+                retryReason = _mustReload
+                    ? $"USB failure in {_currentStep} ({exception.Message}); resetting and reloading the flashloader"
+                    : $"USB failure in {_currentStep} ({exception.Message}); re-opened the device";
+                Note($"Step {firstStep}: {retryReason}.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A flashloader session on the slot: the open one, or a new one on the board that is there
+    /// (loading the flashloader through the ROM first if the board is in ROM mode).
+    /// </summary>
+    private async Task<MBootClient> EnsureSessionAsync(CancellationToken cancellationToken)
+    {
+        if (_client is not null)
+        {
+            return _client;
+        }
+
+        var board = await WaitForBoardAsync(null, cancellationToken);
+        if (board.Mode == BoardMode.Flashloader && _mustReload)
+        {
+            await ResetFlashloaderAsync(board, cancellationToken);
+            board = await WaitForBoardAsync(BoardMode.Rom, cancellationToken);
+        }
+
+        if (board.Mode == BoardMode.Rom)
+        {
+            await LoadFlashloaderAsync(board, cancellationToken);
+            board = await WaitForBoardAsync(BoardMode.Flashloader, cancellationToken);
+            _mustReload = false;
+        }
+
+        _flashloaderArrivedAt = board.ArrivedAt;
+        _client = await _environment.Connector.OpenFlashloaderAsync(board, cancellationToken);
+        return _client;
+    }
+
+    /// <summary>DESIGN.md steps 2-4: HAB state, write-file the flashloader, jump to its IVT.</summary>
+    private async Task LoadFlashloaderAsync(BoardPresence rom, CancellationToken cancellationToken)
+    {
+        var flashloader = _recipe.Flashloader;
+        var retryReason = _attempts.ContainsKey(RunStep.LoadFlashloader) ? "the board came back in ROM mode" : null;
+        for (var failures = 0; ; )
+        {
+            try
+            {
+                await StepAsync(RunStep.LoadFlashloader, retryReason, async token =>
+                {
+                    await using var sdp = await _environment.Connector.OpenRomAsync(rom, token);
+                    _habMode = (await sdp.ErrorStatusAsync(token)).HabMode;
+                    await sdp.WriteFileAsync(flashloader.LoadAddress, flashloader.Bytes, token);
+                    Publish(new StepProgress(RunId, Now, RunStep.LoadFlashloader, flashloader.Bytes.Length, flashloader.Bytes.Length));
+                    await sdp.JumpAddressAsync(flashloader.JumpAddress, token);
+                }, cancellationToken);
+                return;
+            }
+            catch (SdpCommandException exception)
+            {
+                throw new RunStopException(
+                    RunOutcome.Failed, FailureClass.DevicePermanent, RunStep.LoadFlashloader, exception.Status, exception.Message,
+                    exception.HabMode == HabMode.Closed
+                        ? "This device is HAB closed: the recipe's flashloader must be signed for it. Ask an engineer."
+                        : "The boot ROM refused the flashloader: check the recipe's flashloader file and addresses with an engineer.",
+                    exception);
+            }
+            catch (Exception exception) when (IsTransportFailure(exception) && ++failures <= _recipe.Policy.TransportRetries)
+            {
+                retryReason = $"USB failure talking to the boot ROM ({exception.Message})";
+                rom = await WaitForBoardAsync(BoardMode.Rom, cancellationToken);
+            }
+            catch (Exception exception) when (IsTransportFailure(exception))
+            {
+                throw new RunStopException(
+                    RunOutcome.Quarantined, FailureClass.Transport, RunStep.LoadFlashloader, null,
+                    $"USB communication with the boot ROM kept failing ({exception.Message}).",
+                    $"Re-seat the board on {_slot.Name} and check its USB cable, then run it again. If it fails again, hand the unit to rework.",
+                    exception);
+            }
+        }
+    }
+
+    /// <summary>Resets a running flashloader so the board returns to the ROM (its RAM flashloader is gone after reset).</summary>
+    private async Task ResetFlashloaderAsync(BoardPresence board, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var client = await _environment.Connector.OpenFlashloaderAsync(board, cancellationToken);
+            await client.ResetAsync(cancellationToken);
+        }
+        catch (Exception exception) when (IsTransportFailure(exception) || exception is MBootCommandException)
+        {
+            // A wedged flashloader may not answer; waiting for the ROM below tells whether it reset.
+            Note($"Reset of the flashloader on {_slot.Name} failed ({exception.Message}); waiting for the boot ROM.");
+        }
+    }
+
+    private async Task<BoardPresence> WaitForBoardAsync(BoardMode? mode, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _environment.Monitor.WaitForAsync(_slot.Name, mode, _recipe.Policy.StageTimeout, cancellationToken);
+        }
+        catch (StageTimeoutException exception)
+        {
+            var action = mode switch
+            {
+                BoardMode.Flashloader when _habMode == HabMode.Closed =>
+                    $"The flashloader did not start on {_slot.Name} and the device is HAB closed: the flashloader must be signed. Ask an engineer.",
+                BoardMode.Flashloader =>
+                    $"The flashloader did not start on {_slot.Name}: power-cycle the slot and re-seat the board, then run it again.",
+                _ => $"Put the board on {_slot.Name} in serial-download mode (boot switches) and re-seat it, then run it again.",
+            };
+            throw new RunStopException(RunOutcome.Failed, FailureClass.StageTimeout, _currentStep, null, exception.Message, action, exception);
+        }
+    }
+
+    private async Task DropSessionAsync()
+    {
+        if (_client is { } client)
+        {
+            _client = null;
+            await client.DisposeAsync();
+        }
+    }
+}
