@@ -173,7 +173,7 @@ public sealed partial class LinuxHidDeviceList : IHidDeviceList
         {
             try
             {
-                return LinuxUeventListener.Start(changed, _logger);
+                return LinuxUeventListener.Start(static message => message.IsHidrawAddOrRemove, changed, _logger);
             }
             catch (IOException exception)
             {

@@ -3,12 +3,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Station.Protocols.Transport.Linux;
 
-/// <summary>One hidraw node as found in sysfs.</summary>
-/// <param name="SysfsPath">The resolved hidraw directory; unique per HID device instance (its name has the kernel's sequence number).</param>
-/// <param name="Info">What callers see.</param>
-/// <param name="Descriptor">The parsed report descriptor, or null when it could not be read.</param>
-internal sealed record LinuxHidEntry(string SysfsPath, HidDeviceInfo Info, HidReportDescriptor? Descriptor);
-
 /// <summary>
 /// Reads hidraw devices from sysfs, laid out as the kernel does it:
 /// <c>/sys/class/hidraw/hidraw0</c> → <c>../../devices/pci0000:00/0000:00:14.0/usb1/1-4/1-4.2/1-4.2:1.0/0003:1FC9:0135.0001/hidraw/hidraw0</c>.

@@ -6,8 +6,8 @@ namespace Station.Protocols.Transport.Linux;
 
 /// <summary>
 /// Listens to kernel uevents on a NETLINK_KOBJECT_UEVENT socket (the source udev itself uses) and
-/// calls back for every hidraw add or remove, or when the socket overflowed and events may have
-/// been lost. The callback runs on a thread-pool thread and must be quick.
+/// calls back for every event the filter accepts, or when the socket overflowed and events may
+/// have been lost. The callback runs on a thread-pool thread and must be quick.
 /// </summary>
 [SupportedOSPlatform("linux")]
 internal sealed partial class LinuxUeventListener : IDisposable
@@ -18,14 +18,16 @@ internal sealed partial class LinuxUeventListener : IDisposable
     private const uint KernelGroup = 1;
 
     private readonly LinuxFileDescriptor _socket;
+    private readonly Func<UeventMessage, bool> _filter;
     private readonly Action _changed;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    private LinuxUeventListener(LinuxFileDescriptor socket, Action changed, ILogger logger)
+    private LinuxUeventListener(LinuxFileDescriptor socket, Func<UeventMessage, bool> filter, Action changed, ILogger logger)
     {
         _socket = socket;
+        _filter = filter;
         _changed = changed;
         _logger = logger;
         _loop = ReceiveLoopAsync();
@@ -33,7 +35,7 @@ internal sealed partial class LinuxUeventListener : IDisposable
 
     /// <summary>Opens and binds the socket, then starts listening.</summary>
     /// <exception cref="IOException">The socket cannot be opened or bound (e.g. a restricted container).</exception>
-    public static unsafe LinuxUeventListener Start(Action changed, ILogger logger)
+    public static unsafe LinuxUeventListener Start(Func<UeventMessage, bool> filter, Action changed, ILogger logger)
     {
         var handle = LinuxLibc.OwnDescriptor(
             LinuxLibc.Socket(LinuxLibc.AfNetlink, LinuxLibc.SockRaw | LinuxLibc.SockNonBlock | LinuxLibc.SockCloExec, LinuxLibc.NetlinkKobjectUevent),
@@ -58,7 +60,7 @@ internal sealed partial class LinuxUeventListener : IDisposable
             throw;
         }
 
-        return new LinuxUeventListener(new LinuxFileDescriptor(handle, "netlink:kobject-uevent"), changed, logger);
+        return new LinuxUeventListener(new LinuxFileDescriptor(handle, "netlink:kobject-uevent"), filter, changed, logger);
     }
 
     public void Dispose()
@@ -79,7 +81,7 @@ internal sealed partial class LinuxUeventListener : IDisposable
             {
                 var count = await _socket.ReadAsync(buffer, Timeout.InfiniteTimeSpan, token);
                 failures = 0;
-                if (UeventMessage.TryParse(buffer.AsSpan(0, count)) is { IsHidrawAddOrRemove: true } message)
+                if (UeventMessage.TryParse(buffer.AsSpan(0, count)) is { } message && _filter(message))
                 {
                     Log.Uevent(_logger, message.Action, message.DevPath);
                     _changed();
