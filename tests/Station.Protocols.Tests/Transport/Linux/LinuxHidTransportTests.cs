@@ -100,6 +100,54 @@ public sealed class LinuxHidTransportTests : IAsyncDisposable
     }
 
     [LinuxFact]
+    public async Task WriteReport_DeviceTakesReports_CompletesSynchronouslyWithoutAllocating()
+    {
+        var report = new byte[1016];
+        report[0] = 0x02;
+        await _transport.WriteReportAsync(report, Generous, CancellationToken.None); // warm up
+        DeviceReceives();
+        long allocated = 0;
+
+        for (var i = 0; i < 50; i++)
+        {
+            var thread = Environment.CurrentManagedThreadId;
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            await _transport.WriteReportAsync(report, Generous, CancellationToken.None);
+            allocated += GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.Equal(thread, Environment.CurrentManagedThreadId); // no hop: it completed synchronously
+            DeviceReceives();
+        }
+
+        Assert.Equal(0, allocated);
+    }
+
+    [LinuxFact]
+    public async Task ReadReport_ReportsAlreadyQueued_CompletesSynchronouslyWithoutAllocating()
+    {
+        var report = new byte[1016];
+        report[0] = 0x04;
+        for (var i = 0; i < 21; i++)
+        {
+            DeviceSends(report);
+        }
+
+        var buffer = new byte[1016];
+        Assert.Equal(1016, await _transport.ReadReportAsync(buffer, Generous, CancellationToken.None)); // warm up
+        long allocated = 0;
+        for (var i = 0; i < 20; i++)
+        {
+            var thread = Environment.CurrentManagedThreadId;
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var length = await _transport.ReadReportAsync(buffer, Generous, CancellationToken.None);
+            allocated += GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.Equal(thread, Environment.CurrentManagedThreadId);
+            Assert.Equal(1016, length);
+        }
+
+        Assert.Equal(0, allocated);
+    }
+
+    [LinuxFact]
     public async Task WriteReport_LongerThanMaxOutput_ThrowsArgumentException()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => _transport.WriteReportAsync(new byte[1017], Generous, TestTimeouts.Unexpected).AsTask());
