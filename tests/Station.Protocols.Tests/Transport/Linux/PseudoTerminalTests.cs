@@ -145,7 +145,8 @@ public sealed class PseudoTerminalTests
     public async Task SlaveClosedAndReopened_MasterKeepsWorking()
     {
         await using var pty = PseudoTerminal.Open();
-        await (await Task.FromResult(SerialPortTransport.Open(pty.SlavePath, 115200))).DisposeAsync();
+        var first = SerialPortTransport.Open(pty.SlavePath, 115200);
+        await first.DisposeAsync();
 
         await using var port = SerialPortTransport.Open(pty.SlavePath, 115200);
         await port.WriteAsync(new byte[] { 0x5A, 0xA6 }, Generous, TestTimeouts.Unexpected);
@@ -191,12 +192,11 @@ public sealed class PseudoTerminalTests
     }
 
     [LinuxFact]
-    public async Task SerialPortOpen_MissingPort_ThrowsDeviceDisconnectedException()
+    public void SerialPortOpen_MissingPort_ThrowsDeviceDisconnectedException()
     {
         var exception = Assert.Throws<DeviceDisconnectedException>(() => SerialPortTransport.Open("/dev/ttyStationMissing0", 115200));
 
         Assert.Equal("/dev/ttyStationMissing0", exception.DeviceAddress);
-        await Task.CompletedTask;
     }
 
     [LinuxFact]
