@@ -10,9 +10,10 @@ namespace Station.Protocols.Transport;
 /// <param name="SerialNumber">USB iSerialNumber string, when the device has one.</param>
 /// <param name="ProductName">USB iProduct string, when the device has one.</param>
 /// <param name="PortPath">
-/// The physical port the device is plugged into: the Linux sysfs devpath (<c>1-4.2</c>) or the
-/// Windows location path. It stays the same when the board re-enumerates (ROM, then flashloader),
-/// so it is how a slot is identified.
+/// The physical port the device is plugged into: the Linux sysfs devpath (<c>1-4.2</c>) or, on
+/// Windows, the host controller's location path plus the same port chain
+/// (<c>PCIROOT(0)#PCI(1400)#USBROOT(0)-4.2</c>). It stays the same when the board re-enumerates
+/// (ROM, then flashloader), so it is how a slot is identified.
 /// </param>
 /// <param name="MaxInputReportLength">Longest input report including the report ID byte, or 0 when unknown.</param>
 /// <param name="MaxOutputReportLength">Longest output report including the report ID byte, or 0 when unknown.</param>

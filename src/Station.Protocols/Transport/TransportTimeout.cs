@@ -26,5 +26,10 @@ internal static class TransportTimeout
         {
             throw new DeviceTimeoutException(deviceAddress, timeout, operationName);
         }
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && exception.CancellationToken != cancellationToken)
+        {
+            // Report the caller's own token, not the linked one, so callers can tell whose it was.
+            throw new OperationCanceledException(exception.Message, exception, cancellationToken);
+        }
     }
 }
