@@ -7,6 +7,8 @@ internal static class CommandGroups
 {
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return DevicesCommand.Create();
+        yield return SdpCommands.Create();
+        yield return MBootCommands.Create();
     }
 }
