@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Station.Protocols.MBoot;
 using Station.Protocols.Tests.MBoot.Traces;
 using Station.Protocols.Transport;
@@ -205,6 +206,47 @@ public sealed class MBootClientUartTraceTests
 
         var exception = await Assert.ThrowsAsync<DeviceTimeoutException>(() => call);
         Assert.Equal(TimeSpan.FromSeconds(5), exception.Timeout);
+        await peer.WaitAsync(TestTimeouts.Unexpected);
+    }
+
+    [Fact]
+    public async Task Command_AnsweredWithAckAbort_ThrowsProtocolViolation()
+    {
+        var (client, device) = TestClients.Uart();
+        var peer = new UartTranscript()
+            .Out(UartFrames.Ping).In(UartFrames.PingResponse)
+            .Out(GetCurrentVersionFrame).In(UartFrames.AckAbort)
+            .RunAsync(device);
+
+        var exception = await Assert.ThrowsAsync<ProtocolViolationException>(() => client.GetCurrentVersionAsync(TestTimeouts.Unexpected));
+
+        Assert.Contains("ACK-abort", exception.Problem, StringComparison.Ordinal);
+        await peer.WaitAsync(TestTimeouts.Unexpected);
+    }
+
+    [Fact]
+    public async Task GetCurrentVersion_TraceLevel_LogsEveryFrameInHex()
+    {
+        var logger = new CapturingLogger<MBootUartFraming>();
+        var (client, device) = TestClients.Uart(framingLogger: logger);
+        var peer = new UartTranscript()
+            .Out(UartFrames.Ping).In(UartFrames.PingResponse)
+            .Out(GetCurrentVersionFrame).In(UartFrames.Ack + " " + CurrentVersionFrame)
+            .Out(UartFrames.Ack)
+            .RunAsync(device);
+
+        await client.GetCurrentVersionAsync(TestTimeouts.Unexpected);
+
+        Assert.Equal(
+            [
+                "OUT[2]: 5A A6",
+                "IN[10]: " + UartFrames.PingResponse,
+                "OUT[18]: " + GetCurrentVersionFrame,
+                "IN[2]: 5A A1",
+                "IN[18]: " + CurrentVersionFrame,
+                "OUT[2]: 5A A1",
+            ],
+            logger.Entries.Where(entry => entry.Level == LogLevel.Trace).Select(entry => entry.Message));
         await peer.WaitAsync(TestTimeouts.Unexpected);
     }
 }
