@@ -38,7 +38,7 @@ public sealed partial class MBootClient
 
             final = Expect<MBootGenericResponse>(await ReadResponseAsync(packetTimeout, cancellationToken), command.Tag);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !ended && sent < data.Length)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && sent < data.Length)
         {
             await TryAbortDataPhaseAsync();
             throw;

@@ -124,7 +124,7 @@ public sealed partial class MBootHidFraming : IMBootFraming
     }
 
     /// <inheritdoc />
-    public async ValueTask<bool> WriteDataAsync(ReadOnlyMemory<byte> packet, TimeSpan timeout, CancellationToken cancellationToken)
+    public ValueTask<bool> WriteDataAsync(ReadOnlyMemory<byte> packet, TimeSpan timeout, CancellationToken cancellationToken)
     {
         // Checked first, so a parked read ended by this token is never taken for the device speaking.
         cancellationToken.ThrowIfCancellationRequested();
@@ -133,11 +133,24 @@ public sealed partial class MBootHidFraming : IMBootFraming
         {
             // The device spoke in the middle of our data phase: its abort marker (or a final
             // response, or a failed read). ReadResponseAsync takes it from here.
-            return false;
+            return ValueTask.FromResult(false);
         }
 
-        await WriteReportAsync(DataOutReportId, packet.Span, timeout, cancellationToken);
-        return true;
+        // Hot path of write-memory: no async state machine when the transport takes the report at once.
+        var write = WriteReportAsync(DataOutReportId, packet.Span, timeout, cancellationToken);
+        if (write.IsCompletedSuccessfully)
+        {
+            write.GetAwaiter().GetResult();
+            return ValueTask.FromResult(true);
+        }
+
+        return AwaitWriteAsync(write);
+
+        static async ValueTask<bool> AwaitWriteAsync(ValueTask write)
+        {
+            await write;
+            return true;
+        }
     }
 
     /// <inheritdoc />

@@ -70,7 +70,8 @@ internal abstract class MBootResponse
             MBootResponseTag.ReadMemory or MBootResponseTag.FlashReadResource
                 or MBootResponseTag.GenerateKeyBlob or MBootResponseTag.KeyProvisioning
                 => DecodeDataPhase(deviceAddress, tag, status, parameters, raw),
-            MBootResponseTag.GetProperty => DecodeGetProperty(status, parameters, raw),
+            MBootResponseTag.GetProperty => new MBootGetPropertyResponse(status, Values(parameters), raw),
+            MBootResponseTag.TrustProvisioning => new MBootTrustProvisioningResponse(status, Values(parameters), raw),
             MBootResponseTag.FlashReadOnce => DecodeFlashReadOnce(deviceAddress, status, parameters, raw),
             _ => throw Violation(deviceAddress, $"Unknown response tag 0x{packet[0]:X2}.", packet),
         };
@@ -109,16 +110,16 @@ internal abstract class MBootResponse
         return new MBootDataPhaseResponse(tag, status, (int)byteCount, raw);
     }
 
-    private static MBootGetPropertyResponse DecodeGetProperty(MBootStatusCode status, ReadOnlySpan<byte> parameters, byte[] raw)
+    /// <summary>GetProperty / TrustProvisioning: status, value0 … value(n-1); n = 0 on error.</summary>
+    private static uint[] Values(ReadOnlySpan<byte> parameters)
     {
-        // GetProperty: status, value0 … value(n-1); n = 0 on error.
         var values = new uint[(parameters.Length / sizeof(uint)) - 1];
         for (var i = 0; i < values.Length; i++)
         {
             values[i] = Parameter(parameters, i + 1);
         }
 
-        return new MBootGetPropertyResponse(status, values, raw);
+        return values;
     }
 
     private static MBootFlashReadOnceResponse DecodeFlashReadOnce(

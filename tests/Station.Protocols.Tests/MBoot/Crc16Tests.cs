@@ -1,4 +1,5 @@
 using System.Text;
+using Station.Protocols.Tests.MBoot.Traces;
 
 namespace Station.Protocols.Tests.MBoot;
 
@@ -31,5 +32,23 @@ public sealed class Crc16Tests
     {
         // PROTOCOLS.md 2.3: CRC over 5A A7 00 02 01 50 00 00.
         Assert.Equal(0xEAAA, Crc16.ComputeXmodem([0x5A, 0xA7, 0x00, 0x02, 0x01, 0x50, 0x00, 0x00]));
+    }
+
+    [Fact]
+    public void ComputeXmodem_EveryLengthAndOffset_MatchesBitwiseDefinition()
+    {
+        // The production CRC works eight bytes at a time; the test helper is the plain bit-by-bit definition.
+        var random = new Random(20106);
+        var data = new byte[300];
+        random.NextBytes(data);
+
+        for (var offset = 0; offset < 9; offset++)
+        {
+            for (var length = 0; length + offset <= data.Length; length += 1 + (length / 16))
+            {
+                var slice = data.AsSpan(offset, length);
+                Assert.Equal(UartFrames.Crc(slice), Crc16.ComputeXmodem(slice));
+            }
+        }
     }
 }

@@ -88,6 +88,27 @@ public sealed class MBootClientMemoryTraceTests
     }
 
     [Fact]
+    public async Task WriteMemory_DeviceSendsFinalResponseMidPhaseWithoutMarker_StopsAndThrowsItsStatus()
+    {
+        var data = TestClients.Pattern(3 * 1012);
+        var (client, device) = TestClients.Hid(new MBootClientOptions { MaxPacketSize = 1012 });
+        var peer = new HidTranscript()
+            .Out("01 00 10 00 | 04 01 00 03 00 00 00 50 DC 0B 00 00 00 00 00 00")
+            .In(WriteMemoryOkIn)
+            .Out(TestClients.Report(2, data.AsSpan(0, 1012)))
+            .In("03 00 0C 00 | A0 00 00 02 D8 27 00 00 04 00 00 00")
+            .DiscardDataOutUntilClosed()
+            .RunAsync(device);
+
+        var exception = await Assert.ThrowsAsync<MBootCommandException>(
+            () => client.WriteMemoryAsync(0x50000000, data, MBootMemoryId.Internal, TestTimeouts.Unexpected));
+
+        Assert.Equal(MBootStatusCode.MemoryRangeInvalid, exception.Status);
+        await client.DisposeAsync();
+        await peer.WaitAsync(TestTimeouts.Unexpected);
+    }
+
+    [Fact]
     public async Task WriteMemory_FlushFailureInFinalResponse_ThrowsCommandException()
     {
         // PROTOCOLS.md 1.3 step 4: a flush/verify failure shows up in the final GenericResponse.

@@ -80,6 +80,26 @@ public sealed class MBootResponseTests
         Assert.Equal(16, response.ByteCount);
     }
 
+    [Theory]
+    [InlineData("B3 01 00 02 00 00 00 00 48 00 00 00", MBootResponseTag.GenerateKeyBlob, 72)]
+    [InlineData("B5 01 00 02 00 00 00 00 20 00 00 00", MBootResponseTag.KeyProvisioning, 32)]
+    public void Decode_OtherDataPhaseResponses_GiveTagAndByteCount(string hex, MBootResponseTag tag, int byteCount)
+    {
+        var response = Assert.IsType<MBootDataPhaseResponse>(Decode(hex));
+
+        Assert.Equal(tag, response.Tag);
+        Assert.Equal(byteCount, response.ByteCount);
+    }
+
+    [Fact]
+    public void Decode_TrustProvisioningResponse_GivesValues()
+    {
+        var response = Assert.IsType<MBootTrustProvisioningResponse>(Decode("B6 00 00 03 00 00 00 00 01 00 00 00 02 00 00 00"));
+
+        Assert.Equal(MBootStatusCode.Success, response.Status);
+        Assert.Equal([1u, 2u], response.Values);
+    }
+
     [Fact]
     public void Decode_FlashReadOnceResponse_GivesDataBytes()
     {

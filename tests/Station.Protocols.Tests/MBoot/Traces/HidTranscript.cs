@@ -62,6 +62,33 @@ internal sealed class HidTranscript
     }
 
     /// <summary>
+    /// The host may send some of <paramref name="reports"/> (each exactly, in order) and then
+    /// must send <paramref name="finalHex"/>: for a host abort whose timing depends on when the
+    /// caller cancelled.
+    /// </summary>
+    public HidTranscript OutSomeThen(IReadOnlyList<byte[]> reports, string finalHex)
+    {
+        var final = Hex.Of(Hex.Bytes(finalHex));
+        _steps.Add(async (device, token) =>
+        {
+            var buffer = new byte[ReportLength];
+            for (var next = 0; ; next++)
+            {
+                var length = await device.ReadReportAsync(buffer, PeerWait, token);
+                var received = Hex.Of(buffer.AsSpan(0, length));
+                if (received == final)
+                {
+                    return;
+                }
+
+                Assert.True(next < reports.Count, $"Expected {final}, got {received}");
+                Assert.Equal(Hex.Of(reports[next]), received);
+            }
+        });
+        return this;
+    }
+
+    /// <summary>
     /// As the flashloader does after aborting a write (PROTOCOLS.md 1.4): read and discard DATA-OUT
     /// reports until the host closes the link. Anything but a DATA-OUT report fails the replay.
     /// </summary>

@@ -18,10 +18,11 @@ internal static class TestClients
         return (new MBootClient(framing, options ?? new MBootClientOptions(), NullLogger<MBootClient>.Instance), device);
     }
 
-    public static (MBootClient Client, InMemoryByteTransport Device) Uart(MBootClientOptions? options = null, TimeProvider? time = null)
+    public static (MBootClient Client, InMemoryByteTransport Device) Uart(
+        MBootClientOptions? options = null, TimeProvider? time = null, ILogger<MBootUartFraming>? framingLogger = null)
     {
         var (host, device) = InMemoryByteTransport.CreatePair(DeviceAddress, time);
-        var framing = new MBootUartFraming(host, NullLogger<MBootUartFraming>.Instance);
+        var framing = new MBootUartFraming(host, framingLogger ?? NullLogger<MBootUartFraming>.Instance);
         return (new MBootClient(framing, options ?? new MBootClientOptions(), NullLogger<MBootClient>.Instance), device);
     }
 
