@@ -10,5 +10,6 @@ internal static class CommandGroups
         yield return DevicesCommand.Create();
         yield return SdpCommands.Create();
         yield return MBootCommands.Create();
+        yield return RunCommand.Create();
     }
 }

@@ -11,6 +11,7 @@ public sealed record RunResult(
     string? Reason,
     string? OperatorAction,
     string? ChipUid,
+    string? SerialNumber,
     TimeSpan Duration,
     int Attempts,
     int FuseWordsBurned,

@@ -149,7 +149,7 @@ public sealed partial class UnitRun
         exception is DeviceException { IsTransient: true } and not MBootCommandException;
 
     private RunResult Result(RunOutcome outcome, FailureClass? failure, RunStep? step, uint? status, string? reason, string? action) =>
-        new(RunId, _slot.Name, outcome, failure, step, status, reason, action, _chipUid, TimeSpan.Zero, _attempts.Values.Sum(), _fuseWordsBurned, _handOver);
+        new(RunId, _slot.Name, outcome, failure, step, status, reason, action, _chipUid, _request.SerialNumber, TimeSpan.Zero, _attempts.Values.Sum(), _fuseWordsBurned, _handOver);
 
     private DateTimeOffset Now => _environment.TimeProvider.GetUtcNow();
 
