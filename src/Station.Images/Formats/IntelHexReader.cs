@@ -81,7 +81,7 @@ public static class IntelHexReader
 
         if (!HexDigits.TryDecode(line.AsSpan(1), out var record))
         {
-            throw new ImageFormatException(name, $"line {number}: not an even number of hex digits after ':'");
+            throw new ImageFormatException(name, $"line {number}: odd number of hex digits or a non-hex character (truncated or corrupt record)");
         }
 
         // Smallest record: header + checksum.

@@ -88,7 +88,7 @@ public static class SRecordReader
     {
         if (!HexDigits.TryDecode(line.AsSpan(2), out var record))
         {
-            throw new ImageFormatException(name, $"line {number}: not an even number of hex digits after S{line[1]}");
+            throw new ImageFormatException(name, $"line {number}: odd number of hex digits or a non-hex character (truncated or corrupt record)");
         }
 
         if (record.Length < 2 || record[0] != record.Length - 1)
