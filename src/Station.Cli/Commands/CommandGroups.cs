@@ -7,6 +7,8 @@ internal static class CommandGroups
 {
     public static IEnumerable<Command> All()
     {
+        yield return ImageCommands.Create();
+        yield return McubootCommands.Create();
         yield break;
     }
 }

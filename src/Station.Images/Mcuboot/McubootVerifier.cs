@@ -35,7 +35,6 @@ public static class McubootVerifier
             throw new ImageSignatureException(image.Name, $"the image is hashed with {hashTlv.Algorithm.Name}, which a {key.Algorithm} key does not use");
         }
 
-        var keyHash = CheckKeyIdentity(image, key);
         var expectedType = McubootSignatures.TlvType(key.Algorithm);
         var signatures = image.Tlvs.Where(t => !t.IsProtected && McubootSignatures.IsSignature(t.Type)).ToList();
         if (signatures.Count == 0)
@@ -49,6 +48,7 @@ public static class McubootVerifier
             throw new ImageSignatureException(image.Name, $"the image is signed with {string.Join(", ", signatures.Select(s => s.TypeName))}, not with a {key.Algorithm} key like {key.Name}");
         }
 
+        var keyHash = CheckKeyIdentity(image, key);
         var pure = image.Find(McubootTlvType.SignaturePure) is { Value.Length: > 0 } flag && flag.Value.Span[0] != 0;
         foreach (var signature in candidates)
         {
