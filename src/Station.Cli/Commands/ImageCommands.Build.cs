@@ -51,7 +51,13 @@ internal static partial class ImageCommands
             };
             var inputPath = parseResult.GetRequiredValue(input);
             var bytes = await ReadFileAsync(inputPath, cancellationToken);
-            var application = FirmwareReader.Read(bytes, inputPath, parseResult.GetValue(address) ?? part.ApplicationAddress(options.EffectiveBase));
+            var givenAddress = parseResult.GetValue(address);
+            if (givenAddress is not null && FirmwareReader.Detect(bytes) != FirmwareFormat.Binary)
+            {
+                throw new ImageCommandException($"{inputPath}: --address is for .bin inputs; this file carries its own addresses");
+            }
+
+            var application = FirmwareReader.Read(bytes, inputPath, givenAddress ?? part.ApplicationAddress(options.EffectiveBase));
             var image = ImxrtBootImageBuilder.Build(application, options);
             var findings = ImxrtImageLinter.Lint(ImxrtImageReader.TryRead(image.FullImage, part)!, part);
 
