@@ -1,5 +1,6 @@
 using Station.Images.Formats;
 using Station.Images.Imxrt;
+using Station.Images.Lint;
 using Station.Images.Mcuboot;
 
 namespace Station.Images.Tests.Formats;
@@ -68,10 +69,15 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void Read_RandomGarbage_NeverThrowsAnythingButImageFormatException()
+    public void ReadAndInspect_CutAndFlippedFiles_NeverThrowAnythingButImageFormatException()
     {
         // Every prefix of every valid-format sample, and byte flips, either parse or fail cleanly.
-        var samples = new[] { Load("overlap.hex"), Load("count-mismatch.srec"), Load("overlapping-segments.elf"), Load("mcuboot-tlv-overrun.bin") };
+        var samples = new[]
+        {
+            Load("overlap.hex"), Load("count-mismatch.srec"), Load("overlapping-segments.elf"), Load("mcuboot-tlv-overrun.bin"),
+            Station.Testing.SharedTestData.Read("mcuboot/app.signed.rsa-2048.bin"),
+            Station.Testing.SharedTestData.Read("spsdk/rt102x/output/evkmimxrt1020_iled_blinky_ext_FLASH_unsigned_nopadding.bin")[..0x1100],
+        };
         var random = new Random(3);
         foreach (var sample in samples)
         {
@@ -104,7 +110,20 @@ public sealed class BadInputTests
 
         try
         {
-            McubootImage.Parse(candidate, "fuzz");
+            var image = McubootImage.Parse(candidate, "fuzz");
+            _ = McubootHeaderLinter.LintSigned(image, new McubootLintOptions { SlotAddress = 0xC000, RamStart = 0x2000_0000, RamSize = 0x4_0000 });
+        }
+        catch (ImageFormatException)
+        {
+        }
+
+        try
+        {
+            var inspection = Station.Images.Inspect.ImageInspector.Inspect(candidate, "fuzz", 0x6000_0000);
+            if (inspection.Imxrt is { } imxrt)
+            {
+                _ = ImxrtImageLinter.Lint(imxrt, ImxrtDevices.Find("RT1020")!);
+            }
         }
         catch (ImageFormatException)
         {
