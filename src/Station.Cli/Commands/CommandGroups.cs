@@ -7,9 +7,11 @@ internal static class CommandGroups
 {
     public static IEnumerable<Command> All()
     {
+        yield return RunCommand.Create();
         yield return DevicesCommand.Create();
         yield return SdpCommands.Create();
         yield return MBootCommands.Create();
-        yield return RunCommand.Create();
+        yield return ImageCommands.Create();
+        yield return McubootCommands.Create();
     }
 }
