@@ -113,10 +113,14 @@ public sealed partial class SimulatedBoard
 
             if (next != BoardState.Application)
             {
-                // The MCU reboots: it hears nothing until the new firmware runs.
+                // The MCU reboots: it hears nothing until the new firmware runs. Unscaled there is
+                // no gap, so nothing is dropped.
                 Pacer.Charge(DeviceTimeCategory.Enumeration, Timing.Reenumeration);
                 await Pacer.PaceAsync(cancellationToken);
-                transport.DiscardInput();
+                if (Pacer.ScaleFactor > 0)
+                {
+                    transport.DiscardInput();
+                }
             }
 
             lock (_lock)
