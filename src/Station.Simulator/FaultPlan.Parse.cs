@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Station.Simulator;
 
-public sealed partial class FaultPlan
+public sealed partial record FaultPlan
 {
     private static readonly (string Key, FaultKind Kind)[] Keys =
     [

@@ -12,7 +12,7 @@ namespace Station.Simulator;
 /// max_freq index is above N, as on a marginal board, PROTOCOLS 9.2), <c>protected</c> (the NOR is
 /// write-protected: erase and program change nothing). Keys are listed on <see cref="FaultKind"/>.
 /// </summary>
-public sealed partial class FaultPlan
+public sealed partial record FaultPlan
 {
     private readonly Dictionary<FaultKind, FaultRule> _rules;
 

@@ -49,13 +49,16 @@ internal sealed class UsbRig : IAsyncDisposable
         await Bus.PlugAsync(port, board, TestTimeouts.Unexpected);
     }
 
-    /// <summary>The next change (any kind), checking it is of <paramref name="kind"/>.</summary>
+    /// <summary>The next change, checking it is of <paramref name="kind"/>.</summary>
     public async Task<HidDeviceInfo> NextAsync(HidDeviceChangeKind kind)
     {
-        var change = await _changes.Reader.ReadAsync(TestTimeouts.Unexpected);
+        var change = await NextChangeAsync();
         Assert.Equal(kind, change.Kind);
         return change.Device;
     }
+
+    /// <summary>The next change, whatever it is.</summary>
+    public async Task<HidDeviceChange> NextChangeAsync() => await _changes.Reader.ReadAsync(TestTimeouts.Unexpected);
 
     /// <summary>True when no change is waiting right now.</summary>
     public bool IsQuiet => !_changes.Reader.TryPeek(out _);
