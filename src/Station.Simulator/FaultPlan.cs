@@ -103,6 +103,12 @@ public sealed partial record FaultPlan
         return string.Join(',', parts);
     }
 
+    /// <summary>Plans are equal when their canonical spec strings are.</summary>
+    public bool Equals(FaultPlan? other) => other is not null && ToString() == other.ToString();
+
+    /// <inheritdoc />
+    public override int GetHashCode() => ToString().GetHashCode(StringComparison.Ordinal);
+
     private FaultPlan Copy(FaultRule replacement)
     {
         var rules = new Dictionary<FaultKind, FaultRule>(_rules) { [replacement.Kind] = replacement };

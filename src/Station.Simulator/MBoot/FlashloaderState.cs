@@ -31,4 +31,7 @@ internal sealed class FlashloaderState
     public HabState Hab { get; }
 
     public FlashloaderMemory Memory { get; }
+
+    /// <summary>One command at a time, even while a replaced host session is still winding down.</summary>
+    public SemaphoreSlim Gate { get; } = new(1, 1);
 }

@@ -27,29 +27,18 @@ internal sealed partial class MBootDevice
             while (true)
             {
                 var packet = await _link.ReadCommandAsync(cancellationToken);
-                if (_state.Faults.ShouldFire(FaultKind.Reset, out var resetOccurrence))
+                await _state.Gate.WaitAsync(cancellationToken);
+                try
                 {
-                    _state.Faults.Record(FaultKind.Reset, resetOccurrence, $"reset on command 0x{packet[0]:X2}");
-                    return SessionOutcome.Reset;
+                    var outcome = await HandleAsync(packet, cancellationToken);
+                    if (outcome is not null)
+                    {
+                        return outcome;
+                    }
                 }
-
-                if (_state.Faults.ShouldFire(FaultKind.Stall, out var stallOccurrence))
+                finally
                 {
-                    var stall = Task.Delay(_state.Faults.Plan.StallDuration, _state.Pacer.TimeProvider, cancellationToken);
-                    _state.Faults.Record(FaultKind.Stall, stallOccurrence, $"silent for {_state.Faults.Plan.StallDuration} on command 0x{packet[0]:X2}");
-                    await stall;
-                }
-
-                if (!MBootCommandPacket.TryParse(packet, out var command))
-                {
-                    await RespondAsync(MBootResponse.Generic(MBootStatus.InvalidArgument, packet[0]), cancellationToken);
-                    continue;
-                }
-
-                var outcome = await DispatchAsync(command, cancellationToken);
-                if (outcome is not null)
-                {
-                    return outcome;
+                    _state.Gate.Release();
                 }
             }
         }
@@ -57,6 +46,30 @@ internal sealed partial class MBootDevice
         {
             return SessionOutcome.HostGone;
         }
+    }
+
+    private async ValueTask<SessionOutcome?> HandleAsync(byte[] packet, CancellationToken cancellationToken)
+    {
+        if (_state.Faults.ShouldFire(FaultKind.Reset, out var resetOccurrence))
+        {
+            _state.Faults.Record(FaultKind.Reset, resetOccurrence, $"reset on command 0x{packet[0]:X2}");
+            return SessionOutcome.Reset;
+        }
+
+        if (_state.Faults.ShouldFire(FaultKind.Stall, out var stallOccurrence))
+        {
+            var stall = Task.Delay(_state.Faults.Plan.StallDuration, _state.Pacer.TimeProvider, cancellationToken);
+            _state.Faults.Record(FaultKind.Stall, stallOccurrence, $"silent for {_state.Faults.Plan.StallDuration} on command 0x{packet[0]:X2}");
+            await stall;
+        }
+
+        if (!MBootCommandPacket.TryParse(packet, out var command))
+        {
+            await RespondAsync(MBootResponse.Generic(MBootStatus.InvalidArgument, packet[0]), cancellationToken);
+            return null;
+        }
+
+        return await DispatchAsync(command, cancellationToken);
     }
 
     /// <summary>The command tags this flashloader has handlers for (the available-commands property).</summary>

@@ -31,6 +31,9 @@ internal sealed class RomState
     /// <summary>What ERROR_STATUS reports: HAB success until something fails.</summary>
     public uint ErrorStatus { get; set; } = SdpStatus.HabSuccess;
 
+    /// <summary>One command at a time, even while a replaced host session is still winding down.</summary>
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+
     /// <summary>Set by SKIP_DCD_HEADER: the next jump ignores the image's DCD.</summary>
     public bool SkipDcd { get; set; }
 }

@@ -27,17 +27,25 @@ internal sealed partial class SdpRom
             while (true)
             {
                 var command = SdpCommand.Decode(await _link.ReadCommandAsync(cancellationToken));
-                if (_state.Faults.ShouldFire(FaultKind.RomStall, out var occurrence))
+                await _state.Gate.WaitAsync(cancellationToken);
+                try
                 {
-                    var stall = Task.Delay(_state.Faults.Plan.StallDuration, _state.Pacer.TimeProvider, cancellationToken);
-                    _state.Faults.Record(FaultKind.RomStall, occurrence, $"ROM silent for {_state.Faults.Plan.StallDuration} on {command}");
-                    await stall;
-                }
+                    if (_state.Faults.ShouldFire(FaultKind.RomStall, out var occurrence))
+                    {
+                        var stall = Task.Delay(_state.Faults.Plan.StallDuration, _state.Pacer.TimeProvider, cancellationToken);
+                        _state.Faults.Record(FaultKind.RomStall, occurrence, $"ROM silent for {_state.Faults.Plan.StallDuration} on {command}");
+                        await stall;
+                    }
 
-                var outcome = await DispatchAsync(command, cancellationToken);
-                if (outcome is not null)
+                    var outcome = await DispatchAsync(command, cancellationToken);
+                    if (outcome is not null)
+                    {
+                        return outcome;
+                    }
+                }
+                finally
                 {
-                    return outcome;
+                    _state.Gate.Release();
                 }
             }
         }

@@ -56,6 +56,8 @@ public sealed class FaultPlanTests
 
         Assert.Equal("erase20106=0.25,erase20106@4,romshort@1,romshort@2,marginal=6,stallfor=3000ms,seed=9", text);
         Assert.Equal(text, again.ToString());
+        Assert.Equal(plan, again);
+        Assert.NotEqual(plan, FaultPlan.None);
     }
 
     [Fact]
