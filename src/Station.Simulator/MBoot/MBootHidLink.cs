@@ -100,7 +100,7 @@ internal sealed class MBootHidLink : IMBootLink
     private async ValueTask<(byte Id, byte[]? Payload)> ReadReportAsync(CancellationToken cancellationToken)
     {
         await _pacer.PaceAsync(cancellationToken);
-        var length = await _transport.ReadReportAsync(_readBuffer, Timeout.InfiniteTimeSpan, cancellationToken);
+        var length = await _pacer.HostAsync(_transport.ReadReportAsync(_readBuffer, Timeout.InfiniteTimeSpan, cancellationToken));
         _pacer.Charge(DeviceTimeCategory.UsbTransfer, _interval);
         if (length < HeaderLength)
         {
@@ -121,6 +121,6 @@ internal sealed class MBootHidLink : IMBootLink
     {
         _pacer.Charge(DeviceTimeCategory.UsbTransfer, _interval);
         await _pacer.PaceAsync(cancellationToken);
-        await _transport.WriteReportAsync(report, Timeout.InfiniteTimeSpan, cancellationToken);
+        await _pacer.HostAsync(_transport.WriteReportAsync(report, Timeout.InfiniteTimeSpan, cancellationToken));
     }
 }

@@ -108,7 +108,7 @@ internal sealed partial class MBootUartLink
     private async ValueTask FillAsync(CancellationToken cancellationToken)
     {
         await _pacer.PaceAsync(cancellationToken);
-        var count = await _transport.ReadAsync(_receive, Timeout.InfiniteTimeSpan, cancellationToken);
+        var count = await _pacer.HostAsync(_transport.ReadAsync(_receive, Timeout.InfiniteTimeSpan, cancellationToken));
         _pacer.Charge(Timing.DeviceTimeCategory.UartTransfer, _timing.UartTime(count));
         (_receiveStart, _receiveEnd) = (0, count);
     }

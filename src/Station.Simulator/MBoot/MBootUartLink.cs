@@ -179,6 +179,6 @@ internal sealed partial class MBootUartLink : IMBootLink
     {
         _pacer.Charge(DeviceTimeCategory.UartTransfer, _timing.UartTime(bytes.Length));
         await _pacer.PaceAsync(cancellationToken);
-        await _transport.WriteAsync(bytes, Timeout.InfiniteTimeSpan, cancellationToken);
+        await _pacer.HostAsync(_transport.WriteAsync(bytes, Timeout.InfiniteTimeSpan, cancellationToken));
     }
 }

@@ -112,7 +112,7 @@ internal sealed class SdpHidLink : ISdpLink
     private async ValueTask<int> ReadAsync(CancellationToken cancellationToken)
     {
         await _pacer.PaceAsync(cancellationToken);
-        var length = await _transport.ReadReportAsync(_buffer, Timeout.InfiniteTimeSpan, cancellationToken);
+        var length = await _pacer.HostAsync(_transport.ReadReportAsync(_buffer, Timeout.InfiniteTimeSpan, cancellationToken));
         _pacer.Charge(DeviceTimeCategory.UsbTransfer, _interval);
         return length;
     }
@@ -121,6 +121,6 @@ internal sealed class SdpHidLink : ISdpLink
     {
         _pacer.Charge(DeviceTimeCategory.UsbTransfer, _interval);
         await _pacer.PaceAsync(cancellationToken);
-        await _transport.WriteReportAsync(report, Timeout.InfiniteTimeSpan, cancellationToken);
+        await _pacer.HostAsync(_transport.WriteReportAsync(report, Timeout.InfiniteTimeSpan, cancellationToken));
     }
 }

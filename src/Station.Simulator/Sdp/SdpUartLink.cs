@@ -82,7 +82,7 @@ internal sealed class SdpUartLink : ISdpLink
     private async ValueTask FillAsync(CancellationToken cancellationToken)
     {
         await _pacer.PaceAsync(cancellationToken);
-        var count = await _transport.ReadAsync(_receive, Timeout.InfiniteTimeSpan, cancellationToken);
+        var count = await _pacer.HostAsync(_transport.ReadAsync(_receive, Timeout.InfiniteTimeSpan, cancellationToken));
         _pacer.Charge(DeviceTimeCategory.UartTransfer, _timing.UartTime(count));
         (_start, _end) = (0, count);
     }
@@ -91,6 +91,6 @@ internal sealed class SdpUartLink : ISdpLink
     {
         _pacer.Charge(DeviceTimeCategory.UartTransfer, _timing.UartTime(bytes.Length));
         await _pacer.PaceAsync(cancellationToken);
-        await _transport.WriteAsync(bytes, Timeout.InfiniteTimeSpan, cancellationToken);
+        await _pacer.HostAsync(_transport.WriteAsync(bytes, Timeout.InfiniteTimeSpan, cancellationToken));
     }
 }

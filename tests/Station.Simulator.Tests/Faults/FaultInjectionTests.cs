@@ -120,6 +120,22 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task Disconnect_OverUart_TheLinkClosesAndServingEnds()
+    {
+        await using var rig = UartRig.Start(BoardFamily.Rt1064, Flashloader("disconnect@1"));
+        Assert.Equal(0u, (await rig.Host.TransactAsync(0x04, 0x2020_0000, 512, 0)).Status);
+
+        await Assert.ThrowsAsync<DeviceDisconnectedException>(async () =>
+        {
+            await rig.Host.SendAsync(Wire.Frame(0xA5, new byte[512]));
+            await rig.Host.ReadExactAsync(2);
+        });
+
+        await rig.Serving.WaitAsync(TestTimeouts.Unexpected);
+        Assert.Equal(BoardState.Off, rig.Board.State);
+    }
+
+    [Fact]
     public async Task Reset_OnACommand_NoAnswerAndTheBoardReturnsAsRom()
     {
         var (rig, board, host) = await UsbRig.StartAsync(BoardFamily.Rt1064, Flashloader("reset@2"));

@@ -224,4 +224,31 @@ public sealed class RomHidTests
 
         Assert.Equal("44 33 22 11", Hex.Of(board.ReadRam(0x2020_0100, 4)));
     }
+
+    [Fact]
+    public async Task WriteCsf_StoresTheDataAndAnswersWriteComplete()
+    {
+        var (rig, board, host) = await UsbRig.StartAsync(BoardFamily.Rt1060, Rom);
+        await using var _ = rig;
+
+        await host.SendAsync(Wire.Sdp(0x0606, 0x2020_2000, 0, 4).Prepend((byte)1).ToArray());
+        await host.SendAsync([2, 0xD4, 0x00, 0x50, 0x43]);
+
+        Assert.Equal("03 56 78 78 56", Hex.Of(await host.ReceiveAsync()));
+        Assert.Equal("04 12 8A 8A 12", Hex.Of((await host.ReceiveAsync()).AsSpan(0, 5)));
+        Assert.Equal("D4 00 50 43", Hex.Of(board.ReadRam(0x2020_2000, 4)));
+    }
+
+    [Fact]
+    public async Task WriteFile_OutsideRam_DataTakenButFailureStatus()
+    {
+        var (rig, _, host) = await UsbRig.StartAsync(BoardFamily.Rt1060, Rom);
+        await using var _ = rig;
+
+        await host.SendAsync(Wire.Sdp(0x0404, 0x6000_0000, 0, 16).Prepend((byte)1).ToArray());
+        await host.SendAsync(new byte[17].Select((b, i) => i == 0 ? (byte)2 : b).ToArray());
+
+        await host.ReceiveAsync();
+        Assert.Equal("04 33 33 33 33", Hex.Of((await host.ReceiveAsync()).AsSpan(0, 5)));
+    }
 }

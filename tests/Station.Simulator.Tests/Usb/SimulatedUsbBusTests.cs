@@ -48,6 +48,17 @@ public sealed class SimulatedUsbBusTests
     }
 
     [Fact]
+    public async Task ServeSerial_BoardOnTheBus_Refused()
+    {
+        await using var rig = new UsbRig();
+        var board = new SimulatedBoard(BoardFamily.Rt1064);
+        await rig.PlugAsync("1-1.1", board);
+        var (_, device) = InMemoryByteTransport.CreatePair("uart");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => board.ServeSerialAsync(device, TestTimeouts.Unexpected));
+    }
+
+    [Fact]
     public async Task Unplug_DeviceRemovedAndOpenHandleDisconnected_ReplugComesBackAsRom()
     {
         var (rig, board, host) = await UsbRig.StartAsync(BoardFamily.Rt1064, new SimulatedBoardOptions { StartInFlashloader = true });
