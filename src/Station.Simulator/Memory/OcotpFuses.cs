@@ -13,6 +13,7 @@ internal sealed class OcotpFuses
     private readonly Lock _lock = new();
     private readonly uint[] _words;
     private readonly bool[] _locked;
+    private readonly Dictionary<int, int> _programCounts = [];
 
     public OcotpFuses(int wordCount, ulong uniqueId, IReadOnlyDictionary<int, uint>? initial)
     {
@@ -38,6 +39,15 @@ internal sealed class OcotpFuses
         }
     }
 
+    /// <summary>How many program operations each word has taken (a word burned twice shows 2).</summary>
+    public IReadOnlyDictionary<int, int> ProgramCounts()
+    {
+        lock (_lock)
+        {
+            return new Dictionary<int, int>(_programCounts);
+        }
+    }
+
     public bool IsLocked(int index)
     {
         lock (_lock)
@@ -60,6 +70,7 @@ internal sealed class OcotpFuses
                 return false;
             }
 
+            _programCounts[index] = _programCounts.GetValueOrDefault(index) + 1;
             _words[index] |= value & ~missedBits;
             _locked[index] |= lockAfter;
             return true;
