@@ -1,4 +1,5 @@
 using Station.Simulator.Timing;
+using Station.Simulator.Usb;
 
 namespace Station.Simulator;
 

@@ -4,6 +4,7 @@ using Station.Simulator.MBoot;
 using Station.Simulator.Memory;
 using Station.Simulator.Sdp;
 using Station.Simulator.Timing;
+using Station.Simulator.Usb;
 
 namespace Station.Simulator;
 

@@ -1,6 +1,6 @@
 using Station.Protocols.Transport;
 
-namespace Station.Simulator;
+namespace Station.Simulator.Usb;
 
 /// <summary>One host handle on a board's USB device: the device end the board serves.</summary>
 internal sealed class UsbSession
