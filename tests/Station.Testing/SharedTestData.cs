@@ -24,6 +24,20 @@ public static class SharedTestData
         throw new DirectoryNotFoundException($"No tests/TestData above {AppContext.BaseDirectory}.");
     }
 
+    /// <summary>The absolute path of <paramref name="relativePath"/> from the repository's root (where Station.sln is).</summary>
+    public static string RepositoryPath(string relativePath)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Station.sln")))
+            {
+                return Path.Combine(directory.FullName, relativePath);
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No Station.sln above {AppContext.BaseDirectory}.");
+    }
+
     /// <summary>The bytes of <paramref name="relativePath"/> under tests/TestData.</summary>
     public static byte[] Read(string relativePath) => File.ReadAllBytes(PathOf(relativePath));
 }

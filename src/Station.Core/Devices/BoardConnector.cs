@@ -5,8 +5,10 @@ using Station.Protocols.Sdp;
 namespace Station.Core.Devices;
 
 /// <summary>Opens protocol clients on the boards the monitor reports, over USB HID.</summary>
-public sealed class BoardConnector(DeviceMonitor monitor, ILoggerFactory loggerFactory, TimeProvider timeProvider)
+public sealed class BoardConnector(DeviceMonitor monitor, ILoggerFactory loggerFactory, TimeProvider timeProvider, MBootClientOptions? mbootOptions = null)
 {
+    private readonly MBootClientOptions _mbootOptions = mbootOptions ?? new MBootClientOptions();
+
     /// <summary>Opens the ROM's SDP interface.</summary>
     public async Task<SdpClient> OpenRomAsync(BoardPresence board, CancellationToken cancellationToken)
     {
@@ -19,6 +21,6 @@ public sealed class BoardConnector(DeviceMonitor monitor, ILoggerFactory loggerF
     {
         var transport = await monitor.Devices.OpenAsync(board.Device, cancellationToken);
         var framing = new MBootHidFraming(transport, loggerFactory.CreateLogger<MBootHidFraming>(), timeProvider);
-        return new MBootClient(framing, new MBootClientOptions(), loggerFactory.CreateLogger<MBootClient>());
+        return new MBootClient(framing, _mbootOptions, loggerFactory.CreateLogger<MBootClient>());
     }
 }

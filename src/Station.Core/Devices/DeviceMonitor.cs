@@ -5,7 +5,7 @@ namespace Station.Core.Devices;
 /// <summary>
 /// Turns hot-plug events into slot events: "board appeared on slot 3 in ROM mode", "flashloader
 /// appeared on slot 3", "board left slot 3". A board is followed across re-enumeration by its
-/// port path, and a run continues the moment the next stage appears (<see cref="WaitForAsync"/>),
+/// port path, and a run continues the moment the next stage appears (<c>WaitForAsync</c>),
 /// with no fixed waits. Devices on ports that are not slots are ignored.
 /// </summary>
 public sealed class DeviceMonitor
@@ -67,14 +67,22 @@ public sealed class DeviceMonitor
     /// slot: at once if it is there already, else when it arrives.
     /// </summary>
     /// <exception cref="StageTimeoutException">Nothing appeared within <paramref name="timeout"/>.</exception>
-    public async Task<BoardPresence> WaitForAsync(string slotName, BoardMode? mode, TimeSpan timeout, CancellationToken cancellationToken)
+    public Task<BoardPresence> WaitForAsync(string slotName, BoardMode? mode, TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitForAsync(slotName, mode, 0, timeout, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="WaitForAsync(string, BoardMode?, TimeSpan, CancellationToken)"/>, but only a
+    /// board that arrived after <paramref name="afterGeneration"/> counts: the caller saw that one
+    /// disappear and the monitor may not have heard of it yet.
+    /// </summary>
+    public async Task<BoardPresence> WaitForAsync(string slotName, BoardMode? mode, long afterGeneration, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var waiter = new TaskCompletionSource<BoardPresence>(TaskCreationOptions.RunContinuationsAsynchronously);
         SlotState state;
         lock (_lock)
         {
             state = Find(slotName);
-            if (state.Current is { } present && (mode is null || present.Mode == mode))
+            if (state.Current is { } present && (mode is null || present.Mode == mode) && present.Generation > afterGeneration)
             {
                 return present;
             }

@@ -16,7 +16,7 @@ public sealed record RunPolicy(
     TimeSpan StageTimeout)
 {
     /// <summary>The defaults a recipe gets for anything its policy section leaves out.</summary>
-    public static RunPolicy Default { get; } = new(2, 1, true, true, PowerCycleMode.None, TimeSpan.FromSeconds(10));
+    public static RunPolicy Default { get; } = new(3, 1, true, true, PowerCycleMode.None, TimeSpan.FromSeconds(10));
 }
 
 /// <summary>What the station does when only a power cycle can help.</summary>

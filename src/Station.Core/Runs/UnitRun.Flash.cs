@@ -157,7 +157,7 @@ public sealed partial class UnitRun
             }));
         }
 
-        if (policy.PowerCycle != Recipes.PowerCycleMode.None && _environment.PowerCycler.CanPowerCycle(_slot))
+        if (CanPowerCycle)
         {
             rungs.Add(new($"power-cycling {_slot.Name}", async token =>
             {

@@ -1,12 +1,18 @@
 using Station.Core.Devices;
 using Station.Protocols.MBoot;
 using Station.Protocols.Sdp;
+using Station.Protocols.Transport;
 
 namespace Station.Core.Runs;
 
 public sealed partial class UnitRun
 {
     private MBootClient? _client;
+    private long _sessionGeneration;
+
+    // The generation of a board seen to disconnect: the next session waits for a newer one, since
+    // the monitor may not have processed the removal yet.
+    private long _goneGeneration;
     private HabMode? _habMode;
     private DateTimeOffset _flashloaderArrivedAt;
 
@@ -26,15 +32,20 @@ public sealed partial class UnitRun
         _pendingRetryReason = null;
         for (var failures = 0; ; )
         {
-            var client = await EnsureSessionAsync(cancellationToken);
             try
             {
+                var client = await EnsureSessionAsync(cancellationToken);
                 await unit(client, retryReason, cancellationToken);
                 return;
             }
             catch (Exception exception) when (IsTransportFailure(exception))
             {
                 await DropSessionAsync();
+                if (exception is DeviceDisconnectedException || exception.InnerException is DeviceDisconnectedException)
+                {
+                    _goneGeneration = _sessionGeneration;
+                }
+
                 if (++failures > _recipe.Policy.TransportRetries)
                 {
                     throw new RunStopException(
@@ -64,21 +75,22 @@ public sealed partial class UnitRun
             return _client;
         }
 
-        var board = await WaitForBoardAsync(null, cancellationToken);
+        var board = await WaitForBoardAsync(null, _goneGeneration, cancellationToken);
+        _sessionGeneration = board.Generation;
         if (board.Mode == BoardMode.Flashloader && _mustReload)
         {
-            await ResetFlashloaderAsync(board, cancellationToken);
-            board = await WaitForBoardAsync(BoardMode.Rom, cancellationToken);
+            board = await ResetFlashloaderAsync(board, cancellationToken);
         }
 
         if (board.Mode == BoardMode.Rom)
         {
             await LoadFlashloaderAsync(board, cancellationToken);
-            board = await WaitForBoardAsync(BoardMode.Flashloader, cancellationToken);
+            board = await WaitForBoardAsync(BoardMode.Flashloader, 0, cancellationToken);
             _mustReload = false;
         }
 
         _flashloaderArrivedAt = board.ArrivedAt;
+        _sessionGeneration = board.Generation;
         _client = await _environment.Connector.OpenFlashloaderAsync(board, cancellationToken);
         return _client;
     }
@@ -114,7 +126,7 @@ public sealed partial class UnitRun
             catch (Exception exception) when (IsTransportFailure(exception) && ++failures <= _recipe.Policy.TransportRetries)
             {
                 retryReason = $"USB failure talking to the boot ROM ({exception.Message})";
-                rom = await WaitForBoardAsync(BoardMode.Rom, cancellationToken);
+                rom = await WaitForBoardAsync(BoardMode.Rom, 0, cancellationToken);
             }
             catch (Exception exception) when (IsTransportFailure(exception))
             {
@@ -127,26 +139,42 @@ public sealed partial class UnitRun
         }
     }
 
-    /// <summary>Resets a running flashloader so the board returns to the ROM (its RAM flashloader is gone after reset).</summary>
-    private async Task ResetFlashloaderAsync(BoardPresence board, CancellationToken cancellationToken)
+    /// <summary>
+    /// Resets a running flashloader so the board returns to the ROM (its RAM flashloader is gone
+    /// after reset) and returns the board as it comes back. A flashloader that does not take the
+    /// reset is power-cycled where the recipe and the station allow it; otherwise the run goes on
+    /// with the flashloader that is running, which is better than waiting for a ROM that will not come.
+    /// </summary>
+    private async Task<BoardPresence> ResetFlashloaderAsync(BoardPresence board, CancellationToken cancellationToken)
     {
         try
         {
             await using var client = await _environment.Connector.OpenFlashloaderAsync(board, cancellationToken);
             await client.ResetAsync(cancellationToken);
+            return await WaitForBoardAsync(BoardMode.Rom, 0, cancellationToken);
         }
         catch (Exception exception) when (IsTransportFailure(exception) || exception is MBootCommandException)
         {
-            // A wedged flashloader may not answer; waiting for the ROM below tells whether it reset.
-            Note($"Reset of the flashloader on {_slot.Name} failed ({exception.Message}); waiting for the boot ROM.");
+            if (CanPowerCycle)
+            {
+                Note($"The flashloader on {_slot.Name} did not take the reset ({exception.Message}); power-cycling the slot.");
+                await _environment.PowerCycler.PowerCycleAsync(_slot, cancellationToken);
+                return await WaitForBoardAsync(BoardMode.Rom, 0, cancellationToken);
+            }
+
+            Note($"The flashloader on {_slot.Name} did not take the reset ({exception.Message}); going on with the running flashloader.");
+            _mustReload = false;
+            return await WaitForBoardAsync(null, 0, cancellationToken);
         }
     }
 
-    private async Task<BoardPresence> WaitForBoardAsync(BoardMode? mode, CancellationToken cancellationToken)
+    private bool CanPowerCycle => _recipe.Policy.PowerCycle != Recipes.PowerCycleMode.None && _environment.PowerCycler.CanPowerCycle(_slot);
+
+    private async Task<BoardPresence> WaitForBoardAsync(BoardMode? mode, long afterGeneration, CancellationToken cancellationToken)
     {
         try
         {
-            return await _environment.Monitor.WaitForAsync(_slot.Name, mode, _recipe.Policy.StageTimeout, cancellationToken);
+            return await _environment.Monitor.WaitForAsync(_slot.Name, mode, afterGeneration, _recipe.Policy.StageTimeout, cancellationToken);
         }
         catch (StageTimeoutException exception)
         {
