@@ -69,7 +69,7 @@ internal sealed class RecordQueue(int capacity)
                 return false;
             }
 
-            while (batch.Count < max && _items.TryDequeue(out var item))
+            for (var taken = 0; taken < max && _items.TryDequeue(out var item); taken++)
             {
                 batch.Add(item);
             }
