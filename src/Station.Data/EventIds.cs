@@ -27,4 +27,5 @@ internal static class EventIds
     public const int SegmentDeleted = 3116;
     public const int JournalSetAside = 3117;
     public const int RecordsNotJournaled = 3118;
+    public const int WriterFailed = 3119;
 }

@@ -28,6 +28,10 @@ public sealed partial class RecordWriter
             "Recorder for station {StationId} stopped with {Count} records never written to the journal: {Why}")]
         public static partial void RecordsNotJournaled(ILogger logger, string stationId, int count, string why);
 
+        [LoggerMessage(EventIds.WriterFailed, LogLevel.Critical,
+            "Recorder for station {StationId}: the writer loop failed; recording has stopped")]
+        public static partial void WriterFailed(ILogger logger, string stationId, Exception exception);
+
         [LoggerMessage(EventIds.DeliveryFailed, LogLevel.Warning,
             "Recorder for station {StationId} cannot deliver to the database ({Kind}, failure {Failures}); retrying in {Delay}; records wait in the journal")]
         public static partial void DeliveryFailed(ILogger logger, string stationId, DatabaseErrorKind kind, int failures, TimeSpan delay, Exception exception);

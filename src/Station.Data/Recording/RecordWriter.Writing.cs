@@ -6,7 +6,25 @@ namespace Station.Data.Recording;
 /// <summary>The writer loop: queue → sequence number and chain hash → journal (write + fsync).</summary>
 public sealed partial class RecordWriter
 {
+    private static readonly TimeSpan HeadQueryTimeout = TimeSpan.FromSeconds(10);
+
     private async Task RunWriterAsync()
+    {
+        try
+        {
+            await WriteUntilDrainedAsync();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A bug, not an I/O failure (those are retried): say so loudly; the journal keeps what it has.
+            Log.WriterFailed(_logger, StationId, exception);
+            _queue.Complete(); // later recording calls throw instead of piling up in memory
+            FailQueued("The recorder's writer loop failed: " + exception.Message);
+            throw;
+        }
+    }
+
+    private async Task WriteUntilDrainedAsync()
     {
         var stop = _stopping.Token;
         LedgerHead head;
@@ -114,8 +132,9 @@ public sealed partial class RecordWriter
             LedgerHead? databaseHead;
             try
             {
+                // Bounded: with a journal head in hand, a slow database must not hold up recording.
                 using var attempt = CancellationTokenSource.CreateLinkedTokenSource(stop);
-                attempt.CancelAfter(TimeSpan.FromSeconds(10));
+                attempt.CancelAfter(HeadQueryTimeout);
                 databaseHead = await _store.ReadHeadAsync(StationId, attempt.Token);
             }
             catch (Exception exception) when (!stop.IsCancellationRequested)
