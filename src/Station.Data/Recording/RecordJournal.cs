@@ -36,12 +36,12 @@ internal sealed partial class RecordJournal : IDisposable
     private readonly FileStream _lockFile;
     private readonly Lock _lock = new();
     private readonly List<Segment> _segments;
-    private FileStream _active;
+    private FileStream? _active;
     private bool _activeDirty;
     private ReadHint? _hint;
 
     private RecordJournal(
-        string directory, long maxSegmentBytes, ILogger logger, FileStream lockFile, List<Segment> segments, FileStream active,
+        string directory, long maxSegmentBytes, ILogger logger, FileStream lockFile, List<Segment> segments, FileStream? active,
         LedgerHead? head)
     {
         _directory = directory;
@@ -140,16 +140,22 @@ internal sealed partial class RecordJournal : IDisposable
             segment = _segments[^1];
             if (segment.Count > 0 && segment.Length + buffer.Length > _maxSegmentBytes)
             {
-                _active.Dispose();
+                _active?.Dispose();
+                _active = null;
                 segment = CreateSegment(_directory, segment.Number + 1);
                 _segments.Add(segment);
-                _active = OpenForAppend(segment);
-                _activeDirty = false;
             }
         }
 
         // Only the writer loop appends, so the write and fsync run outside the lock; readers see
-        // the new entries once Length moves below.
+        // the new entries once Length moves below. Any I/O failure here leaves a state the next
+        // attempt repairs: the stream is reopened and cut back to the durable length.
+        if (_active is null)
+        {
+            _active = OpenForAppend(segment);
+            _activeDirty = false;
+        }
+
         if (_activeDirty)
         {
             // A failed earlier write may have left part of an entry past the durable length.
@@ -198,7 +204,7 @@ internal sealed partial class RecordJournal : IDisposable
 
     public void Dispose()
     {
-        _active.Dispose();
+        _active?.Dispose();
         _lockFile.Dispose();
     }
 
@@ -247,7 +253,8 @@ internal sealed partial class RecordJournal : IDisposable
     private static Segment CreateSegment(string directory, long number)
     {
         var path = Path.Combine(directory, SegmentPrefix + number.ToString("D8", CultureInfo.InvariantCulture) + SegmentExtension);
-        using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete))
+        // Create, not CreateNew: a file left by an attempt that failed half-way is not in the list yet.
+        using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read | FileShare.Delete))
         {
             stream.Write(FileMagic);
             stream.Flush(flushToDisk: true);

@@ -96,7 +96,10 @@ internal sealed class RecordQueue(int capacity)
         }
     }
 
-    /// <summary>Completes when an item arrives or the queue is completed.</summary>
+    /// <summary>
+    /// Completes when an item arrives or the queue is completed. No token on purpose: the writer
+    /// loop drains the queue on shutdown, and <see cref="Complete"/> is what ends the wait.
+    /// </summary>
     public Task WaitAsync()
     {
         lock (_lock)

@@ -99,8 +99,8 @@ public sealed partial class RecordWriter : IAsyncDisposable
         writer.Enqueue(new StationSessionRecord
         {
             SessionId = writer.SessionId,
-            ToolVersion = RecordText.Required(options.ToolVersion, LedgerRecordMapping.NameLength, nameof(options.ToolVersion)),
-            HostName = RecordText.Required(options.HostName, LedgerRecordMapping.LongNameLength, nameof(options.HostName)),
+            ToolVersion = options.ToolVersion,
+            HostName = options.HostName,
         });
         writer._writerLoop = Task.Run(writer.RunWriterAsync, CancellationToken.None);
         writer._deliveryLoop = Task.Run(() => writer.RunDeliveryAsync(writer._stopping.Token), CancellationToken.None);

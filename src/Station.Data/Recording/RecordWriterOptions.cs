@@ -48,6 +48,16 @@ public sealed class RecordWriterOptions
             errors.Add($"StationId must be 1 to {Configurations.LedgerRecordMapping.StationIdLength} characters.");
         }
 
+        if (string.IsNullOrWhiteSpace(ToolVersion) || ToolVersion.Length > Configurations.LedgerRecordMapping.NameLength)
+        {
+            errors.Add($"ToolVersion must be 1 to {Configurations.LedgerRecordMapping.NameLength} characters.");
+        }
+
+        if (string.IsNullOrWhiteSpace(HostName) || HostName.Length > Configurations.LedgerRecordMapping.LongNameLength)
+        {
+            errors.Add($"HostName must be 1 to {Configurations.LedgerRecordMapping.LongNameLength} characters.");
+        }
+
         if (string.IsNullOrWhiteSpace(JournalDirectory))
         {
             errors.Add("JournalDirectory is required.");
