@@ -1,0 +1,47 @@
+namespace Station.Data.Recording;
+
+/// <summary>An auto-reset signal for one waiting loop: <see cref="Set"/> wakes it (or the next wait).</summary>
+internal sealed class AsyncSignal
+{
+    private readonly Lock _lock = new();
+    private TaskCompletionSource _current = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _set;
+
+    public void Set()
+    {
+        TaskCompletionSource current;
+        lock (_lock)
+        {
+            _set = true;
+            current = _current;
+        }
+
+        current.TrySetResult();
+    }
+
+    public async Task WaitAsync(CancellationToken cancellationToken)
+    {
+        Task task;
+        lock (_lock)
+        {
+            if (_set)
+            {
+                _set = false;
+                _current = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                return;
+            }
+
+            task = _current.Task;
+        }
+
+        await task.WaitAsync(cancellationToken);
+        lock (_lock)
+        {
+            _set = false;
+            if (_current.Task.IsCompleted)
+            {
+                _current = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+    }
+}
