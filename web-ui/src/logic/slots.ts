@@ -299,11 +299,12 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
     case "stationChanged":
       return { ...state, station: action.station };
     case "connection": {
+      const same = action.status === state.connection.status;
       const connection: ConnectionView = {
         status: action.status,
         attempt: action.attempt ?? (action.status === "connected" ? 0 : state.connection.attempt),
-        retryInSeconds: action.retryInSeconds ?? null,
-        error: action.error ?? null,
+        retryInSeconds: action.retryInSeconds !== undefined ? action.retryInSeconds : same ? state.connection.retryInSeconds : null,
+        error: action.error !== undefined ? action.error : same ? state.connection.error : null,
       };
       // Whatever arrives before the next snapshot may have missed events: mark the tiles stale.
       const synced = action.status === "connected" ? state.synced : false;
