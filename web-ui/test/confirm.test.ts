@@ -41,8 +41,16 @@ describe("cancel confirmation", () => {
     expect(c.body.join(" ")).toContain("stay burned");
   });
 
+  it("does not call verifying a write, but says the unit must run again", () => {
+    const c = cancelConfirmation(toSlotView(slot("slot 2", { state: "running", runId: "r1", step: "Verify" })));
+    expect(c.severity).toBe("warning");
+    expect(c.body.join(" ")).toContain("must be run again");
+  });
+
   it("is milder before anything is written", () => {
-    expect(cancelConfirmation(toSlotView(slot("slot 1", { state: "running", runId: "r1", step: "Identify" }))).severity).toBe("warning");
+    const early = cancelConfirmation(toSlotView(slot("slot 1", { state: "running", runId: "r1", step: "Identify" })));
+    expect(early.severity).toBe("warning");
+    expect(early.body.join(" ")).toContain("Nothing has been written");
     expect(cancelConfirmation(toSlotView(slot("slot 1", { state: "waiting", runId: "r1" }))).title).toBe("Stop waiting on slot 1?");
   });
 });

@@ -1,6 +1,6 @@
 import type { RunDetail } from "../api/types";
 import { fuseRows, imageRows, retryCount, timeline } from "../logic/runDetail";
-import { formatBytes, formatClock, formatDateTime, formatDuration, formatFailureClass, shortHash } from "../logic/format";
+import { formatBytes, formatClock, formatDateTime, formatDuration, formatFailureClass } from "../logic/format";
 import { ResultBlock } from "./SlotTile";
 
 const ICON = { succeeded: "✓", failed: "✗", running: "…" } as const;
@@ -27,7 +27,7 @@ export function RunDetailView({ run, headingLevel = 3 }: { run: RunDetail; headi
         <dd className="mono">{run.chipUid ?? "–"}</dd>
         <dt>Recipe</dt>
         <dd>
-          {run.recipe.name} v{run.recipe.version} <span className="mono" title={run.recipe.sha256}>{shortHash(run.recipe.sha256, 16)}</span>
+          {run.recipe.name} v{run.recipe.version} <span className="mono hash">sha256 {run.recipe.sha256}</span>
         </dd>
         <dt>Operator</dt>
         <dd>{run.operator ?? "–"}</dd>
@@ -141,8 +141,8 @@ export function RunDetailView({ run, headingLevel = 3 }: { run: RunDetail; headi
                       {i.memoryId} @ {i.address}
                     </td>
                     <td className="num">{formatBytes(i.length)}</td>
-                    <td title={i.imageSha256}>{shortHash(i.imageSha256, 16)}</td>
-                    <td title={i.readBackSha256 ?? undefined}>{shortHash(i.readBackSha256, 16)}</td>
+                    <td className="hash">{i.imageSha256}</td>
+                    <td className="hash">{i.readBackSha256 ?? "–"}</td>
                     <td>{i.matches == null ? "not read back" : i.matches ? "✓ same" : "✗ DIFFERS"}</td>
                   </tr>
                 ))}

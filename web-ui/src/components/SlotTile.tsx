@@ -141,12 +141,12 @@ export function SlotTile({ slot, roles, mode, onOpenRun, onCancel, onStart }: Pr
           </button>
         )}
         {live && (
-          <ActionButton offer={offer(roles, "cancelRun")} onClick={() => onCancel(slot)} label={`Cancel the run on ${slot.slot}`}>
+          <ActionButton offer={offer(roles, "cancelRun")} hideWhenNotAllowed onClick={() => onCancel(slot)} label={`Cancel the run on ${slot.slot}`}>
             Cancel run
           </ActionButton>
         )}
         {!live && mode === "directed" && (
-          <ActionButton offer={offer(roles, "startRun")} className="primary" onClick={() => onStart(slot)} label={`Start a run on ${slot.slot}`}>
+          <ActionButton offer={offer(roles, "startRun")} hideWhenNotAllowed className="primary" onClick={() => onStart(slot)} label={`Start a run on ${slot.slot}`}>
             Start run
           </ActionButton>
         )}

@@ -16,8 +16,11 @@ export interface Confirmation {
   typeToConfirm: string | null;
 }
 
-/** Steps during which a cancel leaves the flash or the fuses partly written. */
-export const WRITING_STEPS: ReadonlySet<string> = new Set(["ConfigureMemory", "Erase", "ProgramFcb", "WriteImage", "Verify", "BurnFuses"]);
+/** Steps during which a cancel leaves the flash partly written (BurnFuses has its own warning). */
+export const WRITING_STEPS: ReadonlySet<string> = new Set(["Erase", "ProgramFcb", "WriteImage"]);
+
+/** Steps before anything is written to the unit. */
+export const BEFORE_WRITE_STEPS: ReadonlySet<string> = new Set(["LoadFlashloader", "Identify", "PlanFuses", "ConfigureMemory"]);
 
 export function cancelConfirmation(slot: SlotView): Confirmation {
   const unit = slot.serialNumber ? `unit ${slot.serialNumber}` : "the unit";
@@ -59,9 +62,14 @@ export function cancelConfirmation(slot: SlotView): Confirmation {
       typeToConfirm: null,
     };
   }
+  const before = slot.step == null || BEFORE_WRITE_STEPS.has(slot.step);
   return {
     title: `Cancel the run on ${slot.slot}?`,
-    body: [`The run for ${unit} stops now (${formatStep(slot.step)}) and is recorded as cancelled. Nothing has been written to the flash yet.`],
+    body: [
+      before
+        ? `The run for ${unit} stops now (${formatStep(slot.step)}) and is recorded as cancelled. Nothing has been written to the flash yet.`
+        : `The run for ${unit} stops now (${formatStep(slot.step)}) and is recorded as cancelled. The image is written but the run is not complete: the unit must be run again.`,
+    ],
     confirmLabel: "Cancel the run",
     cancelLabel: keep,
     severity: "warning",
