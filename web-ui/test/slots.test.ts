@@ -214,6 +214,17 @@ describe("with the planned per-slot sequence numbers", () => {
     expect(resynced.slots["slot 1"]!.lastResult?.outcome).toBe("Passed");
   });
 
+  it("takes the resync snapshot of a restarted host, whose numbers start again", () => {
+    const state = run([
+      { type: "snapshot", slots: [slot("slot 1", { state: "running", runId: "r1", step: "Erase", seq: 500 })] },
+      { type: "connection", status: "reconnecting", attempt: 1 },
+      { type: "connection", status: "connected" },
+      { type: "snapshot", slots: [slot("slot 1", { state: "idle", seq: 2 })] },
+    ]);
+    expect(state.slots["slot 1"]!.state).toBe("idle");
+    expect(state.slots["slot 1"]!.seq).toBe(2);
+  });
+
   it("takes a resync snapshot newer than what the slot holds", () => {
     const state = run([
       { type: "snapshot", slots: [slot("slot 1", { state: "running", runId: "r1", seq: 3 })] },

@@ -306,9 +306,13 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
         retryInSeconds: action.retryInSeconds !== undefined ? action.retryInSeconds : same ? state.connection.retryInSeconds : null,
         error: action.error !== undefined ? action.error : same ? state.connection.error : null,
       };
+      if (action.status === "connected") return { ...state, connection };
       // Whatever arrives before the next snapshot may have missed events: mark the tiles stale.
-      const synced = action.status === "connected" ? state.synced : false;
-      return { ...state, connection, synced };
+      // Forget the sequence numbers too: a restarted host counts from 0 again, and only what
+      // arrives on the new connection may overrule its snapshot.
+      const slots: Record<string, SlotView> = {};
+      for (const [name, view] of Object.entries(state.slots)) slots[name] = view.seq == null ? view : { ...view, seq: undefined };
+      return { ...state, connection, synced: false, slots };
     }
   }
 }
