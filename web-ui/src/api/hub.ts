@@ -30,6 +30,11 @@ export class StationHub {
       .withUrl(url, { withCredentials: true })
       .withAutomaticReconnect({
         nextRetryDelayInMilliseconds: (context) => {
+          // The session ended while the hub was down: sign in again instead of retrying for ever.
+          if ((context.retryReason as { statusCode?: number } | undefined)?.statusCode === 401) {
+            this.onUnauthorized();
+            return null;
+          }
           const delay = reconnectDelayMs(context.previousRetryCount);
           this.dispatch({ type: "connection", status: "reconnecting", attempt: context.previousRetryCount + 1, retryInSeconds: Math.round(delay / 1000) });
           return delay;

@@ -26,6 +26,7 @@ export function Plots({ hub, since, slots }: Props) {
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
+    if (since == null) return; // the station (and its shift) is not known yet
     let alive = true;
     Promise.all([api.cycleTimes(since), api.failures(since)]).then(
       ([c, f]) => {
