@@ -116,5 +116,7 @@ internal static class RunCommand
         public void Publish(RunEvent runEvent)
         {
         }
+
+        public ValueTask PublishDurablyAsync(RunEvent runEvent, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 }

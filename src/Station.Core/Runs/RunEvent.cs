@@ -37,13 +37,21 @@ public sealed record StepProgress(Guid RunId, DateTimeOffset At, RunStep Step, l
 public sealed record FuseWordPlanned(
     Guid RunId, DateTimeOffset At, uint Index, string Name, uint RequestedValue, uint Mask, uint Current, FuseDecision Decision) : RunEvent(RunId, At);
 
-/// <summary>Written before a burn: if the station dies now, the word is re-read on the unit's next run.</summary>
+/// <summary>
+/// Published durably before a burn (<see cref="IRunEvents.PublishDurablyAsync"/>): if the station
+/// dies now, the word is re-read on the unit's next run.
+/// </summary>
 public sealed record FuseBurnIntent(
-    Guid RunId, DateTimeOffset At, uint Index, string Name, uint Before, uint BitsToBurn, bool Lock, string? ApprovalReference) : RunEvent(RunId, At);
+    Guid RunId, DateTimeOffset At, uint Index, string Name, uint RequestedValue, uint Mask, uint Before, uint BitsToBurn, bool Lock,
+    string? ApprovalReference) : RunEvent(RunId, At);
 
-/// <summary>A burn's result, read back.</summary>
+/// <summary>
+/// A burn's result, read back. <paramref name="ResolvedByReRead"/>: the link failed after the
+/// intent, and a re-read on the next attempt says what the burn did.
+/// </summary>
 public sealed record FuseBurnResult(
-    Guid RunId, DateTimeOffset At, uint Index, string Name, uint Before, uint After, bool Verified, uint? DeviceStatus) : RunEvent(RunId, At);
+    Guid RunId, DateTimeOffset At, uint Index, string Name, uint Before, uint After, bool Verified, uint? DeviceStatus,
+    bool ResolvedByReRead) : RunEvent(RunId, At);
 
 /// <summary>An image written and read back.</summary>
 public sealed record ImageWritten(

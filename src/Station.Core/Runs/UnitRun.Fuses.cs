@@ -109,7 +109,7 @@ public sealed partial class UnitRun
         {
             // The link failed after the intent; the re-read says what the burn did.
             _unresolvedIntent = null;
-            Publish(new FuseBurnResult(RunId, Now, word.Index, word.Name, intent.Before, before, now.Decision == FuseDecision.Matches, null));
+            Publish(new FuseBurnResult(RunId, Now, word.Index, word.Name, intent.Before, before, now.Decision == FuseDecision.Matches, null, ResolvedByReRead: true));
         }
 
         switch (now.Decision)
@@ -123,9 +123,10 @@ public sealed partial class UnitRun
                     "Hand the unit to rework: a fuse changed since the plan was made.");
         }
 
-        var burnIntent = new FuseBurnIntent(RunId, Now, word.Index, word.Name, before, now.BitsToBurn, request.Lock, _request.FuseApproval?.Reference);
+        var burnIntent = new FuseBurnIntent(
+            RunId, Now, word.Index, word.Name, request.Value, request.Mask, before, now.BitsToBurn, request.Lock, _request.FuseApproval?.Reference);
         _unresolvedIntent = burnIntent;
-        Publish(burnIntent);
+        await _environment.Events.PublishDurablyAsync(burnIntent, cancellationToken);
         uint? status = null;
         try
         {
@@ -140,7 +141,7 @@ public sealed partial class UnitRun
         var after = await client.FlashReadOnceAsync(word.Index, cancellationToken);
         var verified = new FuseWordPlan(request, after).Decision == FuseDecision.Matches;
         _unresolvedIntent = null;
-        Publish(new FuseBurnResult(RunId, Now, word.Index, word.Name, before, after, verified, status));
+        Publish(new FuseBurnResult(RunId, Now, word.Index, word.Name, before, after, verified, status, ResolvedByReRead: false));
         if (!verified)
         {
             throw new RunStopException(

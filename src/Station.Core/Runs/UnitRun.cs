@@ -73,7 +73,17 @@ public sealed partial class UnitRun
         }
 
         result = result with { Duration = _environment.TimeProvider.GetElapsedTime(started) };
-        Publish(new RunEnded(RunId, Now, result.Outcome, result.Failure, result.FailedStep, result.DeviceStatus, result.Reason, result.OperatorAction, result.Attempts, result.Duration));
+        var ended = new RunEnded(RunId, Now, result.Outcome, result.Failure, result.FailedStep, result.DeviceStatus, result.Reason, result.OperatorAction, result.Attempts, result.Duration);
+        try
+        {
+            // The end is stored before the run reports it: a result the MES sees is never lost.
+            await _environment.Events.PublishDurablyAsync(ended, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            Log.EndNotStored(_logger, RunId, exception);
+        }
+
         return result;
     }
 

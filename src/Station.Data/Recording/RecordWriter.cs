@@ -121,7 +121,7 @@ public sealed partial class RecordWriter : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(start);
         var record = new RunStartedRecord
         {
-            RunId = Guid.CreateVersion7(_timeProvider.GetUtcNow()),
+            RunId = start.RunId ?? Guid.CreateVersion7(_timeProvider.GetUtcNow()),
             SessionId = SessionId,
             Slot = RecordText.Required(start.Slot, LedgerRecordMapping.NameLength, nameof(start.Slot)),
             Operator = RecordText.Optional(start.Operator, LedgerRecordMapping.LongNameLength, nameof(start.Operator)),

@@ -10,4 +10,7 @@ public sealed record RunStart(string Slot, string RecipeName, string RecipeVersi
 
     /// <summary>The serial number MES gave, when it gave one.</summary>
     public string? SerialNumber { get; init; }
+
+    /// <summary>The run's identity as the engine knows it; a new one is made when absent.</summary>
+    public Guid? RunId { get; init; }
 }

@@ -17,7 +17,7 @@ internal sealed class SimulatedStation : IAsyncDisposable, IRunEvents
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _monitoring;
 
-    public SimulatedStation(int slots, IPowerCycler? powerCycler = null, int concurrentBurns = 1)
+    public SimulatedStation(int slots, IPowerCycler? powerCycler = null, int concurrentBurns = 1, IRunEvents? records = null)
     {
         Bus = SimulatedUsbBus.WithHub(slots);
         var definitions = SimulatedUsbBus.HubPorts(slots).Select((port, i) => new SlotDefinition($"slot {i + 1}", port)).ToList();
@@ -27,7 +27,7 @@ internal sealed class SimulatedStation : IAsyncDisposable, IRunEvents
         var environment = new RunEnvironment(
             Monitor,
             new BoardConnector(Monitor, NullLoggerFactory.Instance, TimeProvider.System, options),
-            this,
+            records is null ? this : new RunEventFanOut(this, records),
             powerCycler ?? NoPowerCycler.Instance,
             new SemaphoreSlim(concurrentBurns),
             TimeProvider.System,
@@ -60,6 +60,12 @@ internal sealed class SimulatedStation : IAsyncDisposable, IRunEvents
         });
 
     public void Publish(RunEvent runEvent) => Events.Enqueue(runEvent);
+
+    public ValueTask PublishDurablyAsync(RunEvent runEvent, CancellationToken cancellationToken)
+    {
+        Events.Enqueue(runEvent);
+        return ValueTask.CompletedTask;
+    }
 
     public IEnumerable<T> EventsOf<T>(Guid runId) where T : RunEvent => Events.OfType<T>().Where(e => e.RunId == runId);
 
