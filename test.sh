@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test of the repository on a fresh machine: restore, build (warnings are errors), then
-# each test project. It sets up what the tests need by itself.
+# Runs every test of the repository on a fresh machine, doing its own set-up: restore and build
+# (warnings are errors), the dashboard's build and unit tests, a throwaway PostgreSQL server (unless
+# STATION_TEST_PG already names one), then every test project.
 #   ./test.sh                 everything
-#   ./test.sh --filter EXPR   only tests matching a dotnet test filter (e.g. FullyQualifiedName~MBoot)
+#   ./test.sh --filter EXPR   only .NET tests matching a dotnet test filter (e.g. FullyQualifiedName~MBoot)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -13,8 +14,21 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+echo "== dashboard (web-ui): install, build, unit tests"
+(cd web-ui && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent && npm test --silent)
+
 echo "== restore and build"
 dotnet build Station.sln -c Release -nologo -clp:NoSummary
+
+if [[ -z "${STATION_TEST_PG:-}" ]]; then
+  if pg_exports=$(tests/postgres.sh start); then
+    eval "$pg_exports"
+    trap 'tests/postgres.sh stop "$STATION_TEST_PG_DIR"' EXIT
+    echo "== PostgreSQL for the tests: $STATION_TEST_PG"
+  else
+    echo "== PostgreSQL could not be started: its tests are skipped (and fail when CI is set)"
+  fi
+fi
 
 results="artifacts/test-results"
 rm -rf "$results"
@@ -28,7 +42,7 @@ for project in tests/*.Tests/*.Tests.csproj; do
   # --blame-hang turns a hung test into a failure with a dump instead of a stalled CI run.
   if ! dotnet test "$project" -c Release --no-build -nologo \
       --blame-hang --blame-hang-timeout 5m \
-      --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
+      --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results" \
       "${filter[@]}"; then
     status=1
   fi
