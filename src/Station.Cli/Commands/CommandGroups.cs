@@ -13,5 +13,8 @@ internal static class CommandGroups
         yield return MBootCommands.Create();
         yield return ImageCommands.Create();
         yield return McubootCommands.Create();
+        yield return DbCommands.Create();
+        yield return LedgerCommands.Create();
+        yield return ExportCommands.Create();
     }
 }
