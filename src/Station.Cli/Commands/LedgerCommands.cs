@@ -28,7 +28,7 @@ internal static class LedgerCommands
         var station = new Option<string?>("--station") { Description = "Check only this station's chain (default: every station in the database)." };
         var anchor = new Option<string?>("--anchor")
         {
-            Description = "A head noted earlier, SEQUENCE:SHA256HEX (as printed here), for --station (default: this station, Station:Id); replaces the journal head.",
+            Description = "A head noted earlier, SEQUENCE:SHA256HEX (as printed here), for --station (default: this station, Station:Name); replaces the journal head.",
         };
         var noJournal = new Option<bool>("--no-journal") { Description = "Do not use the local journal's head as this station's anchor." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
@@ -68,7 +68,7 @@ internal static class LedgerCommands
             }
             else
             {
-                var note = anchorHead is null && only is null && !parseResult.GetValue(noJournal) ? JournalNote(settings) : null;
+                var note = anchorHead is null && anchored == settings.StationId && !parseResult.GetValue(noJournal) ? JournalNote(settings) : null;
                 await WriteTextAsync(output, settings, results, note);
             }
 
@@ -88,9 +88,8 @@ internal static class LedgerCommands
         return head is null ? (null, null) : (head, $"the local journal {settings.JournalDirectory}");
     }
 
-    private static string? JournalNote(StationSettings settings) => settings.JournalIsConfigured
-        ? $"No journal head in {settings.JournalDirectory}: this station's newest records were not checked against it."
-        : null;
+    private static string JournalNote(StationSettings settings) =>
+        $"No local journal head for {settings.StationId} in {settings.JournalDirectory}: its newest records were not checked against one.";
 
     /// <summary>Parses SEQUENCE:HASH (64 hex digits), as <see cref="LedgerHead.ToString"/> prints it.</summary>
     private static LedgerHead ParseAnchor(string text)

@@ -10,16 +10,13 @@ namespace Station.Cli.Settings;
 /// defaults: the database, this station's id (its ledger chain) and the recorder's journal folder.
 /// </summary>
 /// <param name="Database">Provider and connection string.</param>
-/// <param name="StationId">This station's name, the key of its ledger chain.</param>
-/// <param name="DataDirectory">Where the default SQLite file and journal live.</param>
-/// <param name="JournalDirectory">The recorder's durable queue for <paramref name="StationId"/>.</param>
-/// <param name="JournalIsConfigured">The journal folder was set explicitly (not derived from the defaults).</param>
-internal sealed record StationSettings(
-    DatabaseOptions Database, string StationId, string DataDirectory, string JournalDirectory, bool JournalIsConfigured)
+/// <param name="StationId">This station's name (<c>Station:Name</c>), the key of its ledger chain.</param>
+/// <param name="DataDirectory">Where the default SQLite file and the journal live.</param>
+internal sealed record StationSettings(DatabaseOptions Database, string StationId, string DataDirectory)
 {
-    public const string StationIdKey = "Station:Id";
+    /// <summary>The station's name, as the host calls it (its StationOptions.Name): the ledger chain's key.</summary>
+    public const string StationIdKey = "Station:Name";
     public const string DataDirectoryKey = "Station:DataDirectory";
-    public const string JournalDirectoryKey = "Records:JournalDirectory";
     public const string DefaultDatabaseFileName = "station.db";
 
     /// <summary>The ledger's limit on station ids (Station.Data's station_id column).</summary>
@@ -40,15 +37,11 @@ internal sealed record StationSettings(
         }
     }
 
-    /// <summary>The machine's name, lower case, cut to the ledger's limit.</summary>
-    public static string DefaultStationId
-    {
-        get
-        {
-            var name = Environment.MachineName.ToLowerInvariant();
-            return name.Length > MaxStationIdLength ? name[..MaxStationIdLength] : name;
-        }
-    }
+    /// <summary>The machine's name (as the host's default).</summary>
+    public static string DefaultStationId => Environment.MachineName;
+
+    /// <summary>The recorder's durable queue: <c>journal</c> in the data folder (the host's too).</summary>
+    public string JournalDirectory => Path.Combine(DataDirectory, "journal");
 
     /// <summary>Reads the settings and fills in the defaults; every problem is listed at once.</summary>
     /// <exception cref="DatabaseConfigurationException">A setting is invalid (all problems in <see cref="DatabaseConfigurationException.Errors"/>).</exception>
@@ -63,9 +56,6 @@ internal sealed record StationSettings(
             errors.Add($"{StationIdKey} is {stationId.Length} characters long; at most {MaxStationIdLength}.");
         }
 
-        var journal = Text(configuration, JournalDirectoryKey);
-        var journalDirectory = Path.GetFullPath(journal ?? Path.Combine(dataDirectory, "journal", FolderName(stationId)));
-
         DatabaseOptions? database = null;
         try
         {
@@ -78,7 +68,7 @@ internal sealed record StationSettings(
 
         return errors.Count > 0
             ? throw new DatabaseConfigurationException(errors)
-            : new StationSettings(database!, stationId, dataDirectory, journalDirectory, journal is not null);
+            : new StationSettings(database!, stationId, dataDirectory);
     }
 
     /// <summary>The database in words, without secrets: "SQLite /var/lib/station/station.db", "PostgreSQL station@db1:5432/station".</summary>
@@ -141,10 +131,4 @@ internal sealed record StationSettings(
 
     private static string? Text(IConfiguration configuration, string key) =>
         configuration[key] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-
-    private static string FolderName(string stationId)
-    {
-        var invalid = Path.GetInvalidFileNameChars();
-        return new string([.. stationId.Select(c => invalid.Contains(c) || c == ':' ? '_' : c)]);
-    }
 }

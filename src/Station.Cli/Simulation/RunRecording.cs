@@ -64,8 +64,8 @@ internal sealed class RunRecording : IAsyncDisposable
         catch (InvalidOperationException exception)
         {
             throw new CliException(
-                $"{exception.Message} Is the station service running with the same Station:Id? Give this run its own " +
-                $"--{StationSettings.StationIdKey}=… (and --{StationSettings.JournalDirectoryKey}=…), or --no-record.",
+                $"{exception.Message} Is the station service running on this data folder? Give this run its own " +
+                $"--{StationSettings.StationIdKey}=… and --{StationSettings.DataDirectoryKey}=… (one recorder per station), or --no-record.",
                 ExitCodes.Database);
         }
 

@@ -53,11 +53,11 @@ public sealed class DbCommandsTests : IDisposable
     [Fact]
     public async Task AnyCommand_UnknownProviderAndStationIdTooLong_ListsBothProblemsWithUsageCode()
     {
-        var result = await StationCli.RunRawAsync("db", "migrate", "--Database:Provider=Oracle", $"--Station:Id={new string('s', 65)}", $"--Station:DataDirectory={_cli.Folder}");
+        var result = await StationCli.RunRawAsync("db", "migrate", "--Database:Provider=Oracle", $"--Station:Name={new string('s', 65)}", $"--Station:DataDirectory={_cli.Folder}");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Database:Provider is 'Oracle'", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("Station:Id is 65 characters long", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Station:Name is 65 characters long", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,8 +46,7 @@ public sealed class SettingsTests : IDisposable
         Assert.Equal(DatabaseProvider.Sqlite, settings.Database.Provider);
         Assert.Equal($"SQLite {Path.Combine(_folder, "station.db")}", settings.DescribeDatabase());
         Assert.Equal(StationSettings.DefaultStationId, settings.StationId);
-        Assert.Equal(Path.Combine(_folder, "journal", settings.StationId), settings.JournalDirectory);
-        Assert.False(settings.JournalIsConfigured);
+        Assert.Equal(Path.Combine(_folder, "journal"), settings.JournalDirectory);
     }
 
     [Fact]
@@ -65,21 +64,20 @@ public sealed class SettingsTests : IDisposable
         var settings = StationSettings.FromConfiguration(Configuration(
             ("Database:Provider", "postgres"),
             ("ConnectionStrings:Station", "Host=db1;Port=5433;Database=line;Username=station;Password=secret"),
-            ("Station:Id", "line-3-station-2"),
-            ("Records:JournalDirectory", Path.Combine(_folder, "j"))));
+            ("Station:Name", "line-3-station-2"),
+            ("Station:DataDirectory", Path.Combine(_folder, "data"))));
 
         Assert.Equal(DatabaseProvider.Postgres, settings.Database.Provider);
         Assert.Equal("PostgreSQL station@db1:5433/line", settings.DescribeDatabase());
         Assert.Equal("line-3-station-2", settings.StationId);
-        Assert.Equal(Path.Combine(_folder, "j"), settings.JournalDirectory);
-        Assert.True(settings.JournalIsConfigured);
+        Assert.Equal(Path.Combine(_folder, "data", "journal"), settings.JournalDirectory);
     }
 
     [Theory]
     [InlineData(new[] { "--Database:Provider=Postgres" }, new[] { "--Database:Provider=Postgres" }, new string[0])]
     [InlineData(new[] { "--ConnectionStrings:Station", "Data Source=a b.db" }, new[] { "--ConnectionStrings:Station=Data Source=a b.db" }, new string[0])]
-    [InlineData(new[] { "--frob", "--Station:Id=x", "extra" }, new[] { "--Station:Id=x" }, new[] { "--frob", "extra" })]
-    [InlineData(new[] { "--Station:Id" }, new string[0], new[] { "--Station:Id" })]
+    [InlineData(new[] { "--frob", "--Station:Name=x", "extra" }, new[] { "--Station:Name=x" }, new[] { "--frob", "extra" })]
+    [InlineData(new[] { "--Station:Name" }, new string[0], new[] { "--Station:Name" })]
     [InlineData(new[] { "--:x=1", "-Database:Provider=x" }, new string[0], new[] { "--:x=1", "-Database:Provider=x" })]
     public void Split_Tokens_SettingsAreThoseWithASection(string[] tokens, string[] settings, string[] unknown)
     {

@@ -36,9 +36,8 @@ internal sealed class StationCli : IDisposable
     [
         $"--Database:Provider={Provider}",
         $"--ConnectionStrings:Station={ConnectionString}",
-        $"--Station:Id={StationId}",
+        $"--Station:Name={StationId}",
         $"--Station:DataDirectory={Folder}",
-        $"--Records:JournalDirectory={JournalDirectory}",
     ];
 
     public static StationCli Sqlite()
