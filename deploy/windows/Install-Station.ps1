@@ -20,7 +20,7 @@
     .\Install-Station.ps1 -PublishDir ..\..\publish -Settings ..\config\appsettings.line.json `
         -ConnectionString 'Host=db.line-3.example;Database=station;Username=station;Password=...' -Migrate
 #>
-[CmdletBinding(SupportsShouldProcess)]
+[CmdletBinding()]
 param(
     # The folder holding host\ and cli\ from dotnet publish.
     [Parameter(Mandatory)] [string] $PublishDir,
@@ -113,7 +113,9 @@ if (-not $existing) {
     New-Service -Name $ServiceName -BinaryPathName $binary -DisplayName 'Station provisioning service' `
         -Description 'Provisions NXP i.MX RT boards and records every unit (Station).' -StartupType Automatic | Out-Null
 } else {
-    & sc.exe config $ServiceName binPath= $binary start= auto | Out-Null
+    # The quoted path goes into ImagePath as is (sc.exe config binPath= would lose the quotes).
+    Set-ItemProperty -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$ServiceName" -Name ImagePath -Value $binary
+    Set-Service -Name $ServiceName -StartupType Automatic
 }
 & sc.exe config $ServiceName obj= $account | Out-Null
 if ($LASTEXITCODE -ne 0) { throw "sc.exe config obj= $account failed ($LASTEXITCODE)." }

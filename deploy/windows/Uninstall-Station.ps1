@@ -3,7 +3,7 @@
     Removes the Station service and its program files. The data folder (records journal, logs,
     SQLite database, settings) is kept unless -RemoveData is given.
 #>
-[CmdletBinding(SupportsShouldProcess)]
+[CmdletBinding()]
 param(
     [string] $InstallDir = (Join-Path $env:ProgramFiles 'Station'),
     [string] $DataDir = (Join-Path $env:ProgramData 'Station'),
