@@ -85,7 +85,7 @@ internal sealed class Report(BenchmarkOptions options, DatabaseOptions database,
         Console.WriteLine();
         Console.WriteLine("Recording calls on the run's path (Core's RecordingRunEvents):");
         Console.WriteLine();
-        Console.WriteLine("| phase | Publish calls | median | p99 | p99.9 | max | durable calls (fuse intent, run end) | median | p99 | max | GCs (pause) |");
+        Console.WriteLine("| phase | Publish calls | median | p99 | p99.9 | max | durable calls (fuse intent, run end) | median | p99 | max | GCs, of them gen 2 (total pause) |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var phase in _phases.Where(p => p.Calls is not null))
         {
@@ -94,7 +94,7 @@ internal sealed class Report(BenchmarkOptions options, DatabaseOptions database,
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {phase.Name} | {publish.Count} | {DatabaseBenchmark.Micro(publish.Median)} µs | {DatabaseBenchmark.Micro(publish.P99)} µs | {DatabaseBenchmark.Micro(publish.P999)} µs | {DatabaseBenchmark.Micro(publish.Max)} µs " +
                 $"| {durable.Count} | {DatabaseBenchmark.Milli(durable.Median)} ms | {DatabaseBenchmark.Milli(durable.P99)} ms | {DatabaseBenchmark.Milli(durable.Max)} ms " +
-                $"| {phase.Gc.Collections} ({DatabaseBenchmark.Milli(phase.Gc.Pause)} ms) |"));
+                $"| {phase.Gc.Collections}, {phase.Gc.FullCollections} ({DatabaseBenchmark.Milli(phase.Gc.Pause)} ms) |"));
         }
 
         Console.WriteLine();
