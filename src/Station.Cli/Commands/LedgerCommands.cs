@@ -123,10 +123,14 @@ internal static class LedgerCommands
                     $"{result.StationId}: BROKEN after {result.RecordCount} good records{checkedAgainst}."));
                 await output.WriteLineAsync($"  first broken link: {Describe(broken)}");
             }
+            else if (result.RecordCount == 0)
+            {
+                await output.WriteLineAsync($"{result.StationId}: no records in the database.");
+            }
             else
             {
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{result.StationId}: intact, {result.RecordCount} records, head {result.Head?.ToString() ?? "(none)"}{checkedAgainst}."));
+                    $"{result.StationId}: intact, {result.RecordCount} records, head {result.Head}{checkedAgainst}."));
             }
         }
 

@@ -11,7 +11,7 @@ namespace Station.Cli.Tests.Records;
 /// <c>station ledger verify</c> passes, and names the link after a row is edited with raw SQL.
 /// The same scenario on SQLite and on PostgreSQL.
 /// </summary>
-public sealed class RecordedRunCliTests(PostgresDatabase postgres) : IClassFixture<PostgresDatabase>
+public sealed partial class RecordedRunCliTests(PostgresDatabase postgres) : IClassFixture<PostgresDatabase>
 {
     [Fact]
     public async Task RunExportVerify_Sqlite_RecordsEveryUnitAndNamesAnEditedRow()
@@ -45,6 +45,42 @@ public sealed class RecordedRunCliTests(PostgresDatabase postgres) : IClassFixtu
         Assert.Equal(1, anchored.ExitCode);
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"Truncated at sequence {newest}:"), anchored.Stdout, StringComparison.Ordinal);
         Assert.Contains("checked against the local journal", anchored.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LedgerVerify_GivenAnchor_MatchingPassesAndAnotherHashIsAnAnchorMismatch()
+    {
+        using var cli = StationCli.Sqlite();
+        var run = await cli.RunAsync("run", "--simulate", "1", "--recipe", StationCli.RecipePath, "--allow-fuse-burn");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var head = HeadPattern().Match(run.Stdout);
+        Assert.True(head.Success, run.Stdout);
+        var sequence = head.Groups[1].Value;
+        var hash = head.Groups[2].Value;
+        var otherHash = (hash[0] == '0' ? "1" : "0") + hash[1..];
+
+        var matching = await cli.RunAsync("ledger", "verify", "--anchor", $"{sequence}:{hash}");
+        var other = await cli.RunAsync("ledger", "verify", "--anchor", $"{sequence}:{otherHash}");
+        var malformed = await cli.RunAsync("ledger", "verify", "--anchor", "12:abc");
+
+        Assert.True(matching.ExitCode == 0, matching.ToString());
+        Assert.Contains("checked against the given anchor", matching.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, other.ExitCode);
+        Assert.Contains($"AnchorMismatch at sequence {sequence}:", other.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, malformed.ExitCode);
+        Assert.Contains("--anchor", malformed.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LedgerVerify_StationWithoutRecords_SaysSo()
+    {
+        using var cli = StationCli.Sqlite();
+        Assert.Equal(0, (await cli.RunAsync("db", "migrate")).ExitCode);
+
+        var result = await cli.RunAsync("ledger", "verify", "--station", "nobody");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("nobody: no records in the database.", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -167,6 +203,9 @@ public sealed class RecordedRunCliTests(PostgresDatabase postgres) : IClassFixtu
         Assert.Equal("fuse_intents", firstBreak.GetProperty("table").GetString());
         Assert.Equal(target, firstBreak.GetProperty("sequence").GetInt64());
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("ledger head ([0-9]+):([0-9a-f]{64})")]
+    private static partial System.Text.RegularExpressions.Regex HeadPattern();
 
     private static async Task<(string Table, long Sequence)> NewestRecordAsync(StationCli cli)
     {
