@@ -23,14 +23,10 @@ internal static class DeviceCommandLine
         new(response, 0, "0 (0x0) Success.", lines);
 
     /// <summary>Parses 0x-hex or decimal, as blhost does; a clear usage error otherwise.</summary>
-    public static uint Number(string text, string name)
-    {
-        var trimmed = text.Trim().Replace("_", string.Empty, StringComparison.Ordinal);
-        var ok = trimmed.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
-            ? uint.TryParse(trimmed.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)
-            : uint.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out value);
-        return ok ? value : throw new CliException($"{name}: '{text}' is not a number (write 0x20000000 or 536870912).", ExitCodes.Usage);
-    }
+    public static uint Number(string text, string name) =>
+        ImageCommandLine.TryParseNumber(text, out var value)
+            ? value
+            : throw new CliException($"{name}: '{text}' is not a number (write 0x20000000 or 536870912).", ExitCodes.Usage);
 
     /// <summary>
     /// Runs one device command and prints its outcome; a device status failure prints like blhost
