@@ -66,6 +66,9 @@ internal sealed class BoardBench : IAsyncDisposable
     /// <summary>The board's clock; over USB also the host transport's (the pair uses it).</summary>
     public TimeProvider Time { get; }
 
+    /// <summary>The USB device the last session opened.</summary>
+    public HidDeviceInfo? LastUsbDevice { get; private set; }
+
     /// <summary>The board's serving task over UART: it ends when the link closes.</summary>
     public Task Serving => _serving ?? throw new InvalidOperationException("Only a UART bench serves a byte stream.");
 
@@ -77,11 +80,14 @@ internal sealed class BoardBench : IAsyncDisposable
     public static Task<BoardBench> RomAsync(Link link, SimulatedBoardOptions? options = null, BoardFamily? family = null) =>
         StartAsync(link, (options ?? new SimulatedBoardOptions()) with { StartInFlashloader = false }, family, startInRom: true);
 
-    /// <summary>Opens an MBoot session on the flashloader (over USB: the next 0x15A2 device on the port).</summary>
-    public async Task<MBootClient> OpenMBootAsync(MBootClientOptions? options = null)
+    /// <summary>
+    /// Opens an MBoot session on the flashloader: over USB the next 0x15A2 device on the port, or
+    /// with <paramref name="sameDevice"/> the device the last session opened (a fresh session on it).
+    /// </summary>
+    public async Task<MBootClient> OpenMBootAsync(MBootClientOptions? options = null, bool sameDevice = false)
     {
         IMBootFraming framing = Link == Link.Usb
-            ? new MBootHidFraming(await OpenUsbAsync(BoardFamily.FlashloaderVendorId), NullLogger<MBootHidFraming>.Instance, Time)
+            ? new MBootHidFraming(await OpenUsbAsync(BoardFamily.FlashloaderVendorId, sameDevice), NullLogger<MBootHidFraming>.Instance, Time)
             : new MBootUartFraming(OpenSerial(), NullLogger<MBootUartFraming>.Instance);
         var client = new MBootClient(framing, options ?? new MBootClientOptions(), NullLogger<MBootClient>.Instance);
         _clients.Add(client);
@@ -92,7 +98,7 @@ internal sealed class BoardBench : IAsyncDisposable
     public async Task<SdpClient> OpenSdpAsync(SdpClientOptions? options = null)
     {
         ISdpFraming framing = Link == Link.Usb
-            ? new SdpHidFraming(await OpenUsbAsync(BoardFamily.RomVendorId))
+            ? new SdpHidFraming(await OpenUsbAsync(BoardFamily.RomVendorId, sameDevice: false))
             : new SdpUartFraming(OpenSerial());
         var client = new SdpClient(framing, options);
         _clients.Add(client);
@@ -200,16 +206,13 @@ internal sealed class BoardBench : IAsyncDisposable
         return bench;
     }
 
-    private async Task<IReportTransport> OpenUsbAsync(ushort vendorId)
+    private async Task<IReportTransport> OpenUsbAsync(ushort vendorId, bool sameDevice)
     {
-        var device = await WaitForUsbAsync(vendorId);
+        var device = sameDevice ? LastUsbDevice ?? throw new InvalidOperationException("No device opened yet.") : await WaitForUsbAsync(vendorId);
         _opened.Add(device.Path);
         LastUsbDevice = device;
         return await _bus!.OpenAsync(device, TestTimeouts.Unexpected);
     }
-
-    /// <summary>The USB device the last session opened.</summary>
-    public HidDeviceInfo? LastUsbDevice { get; private set; }
 
     private SerialPortTransport OpenSerial() => SerialPortTransport.Open(_pty!.SlavePath, BaudRate);
 }
