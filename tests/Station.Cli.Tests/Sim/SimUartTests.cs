@@ -27,6 +27,37 @@ public sealed class SimUartTests
     }
 
     [LinuxFact]
+    public async Task SimUart_MBootRoundTrips256KiBErasesAndBurnsFuses()
+    {
+        using var cli = new DeviceCli();
+        var image = new byte[256 * 1024];
+        new Random(11).NextBytes(image);
+        var file = cli.Write("image.bin", image);
+        await using var sim = SimRun.Start("sim", "uart");
+        var p = await sim.Output.FirstLineAsync();
+
+        string[][] steps =
+        [
+            ["mboot", "--uart", p, "fill-memory", "0x2000", "4", "0xC0000007"],
+            ["mboot", "--uart", p, "configure-memory", "9", "0x2000"],
+            ["mboot", "--uart", p, "flash-erase-region", "0x70000000", "0x40000", "9"],
+            ["mboot", "--uart", p, "write-memory", "0x70000000", file, "9"],
+            ["mboot", "--uart", p, "read-memory", "0x70000000", "262144", cli.PathOf("back.bin"), "9"],
+            ["mboot", "--uart", p, "efuse-program-once", "0x21", "0x00000081"],
+        ];
+        foreach (var step in steps)
+        {
+            var result = await DeviceCli.RunAsync(step);
+            Assert.True(result.ExitCode == 0, $"station {string.Join(' ', step)}\n{result}");
+        }
+
+        var fuse = await DeviceCli.RunAsync("mboot", "--uart", p, "efuse-read-once", "0x21");
+        Assert.Equal(image, await File.ReadAllBytesAsync(cli.PathOf("back.bin"), TestTimeouts.Unexpected));
+        Assert.Contains("Response word 2 = 129 (0x81)", fuse.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, await sim.StopAsync());
+    }
+
+    [LinuxFact]
     public async Task SimUart_Rom_SdpTalksToTheChosenFamily()
     {
         await using var sim = SimRun.Start("sim", "uart", "--rom", "--family", "RT1060", "--timing", "fast");
