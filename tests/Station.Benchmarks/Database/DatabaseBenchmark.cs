@@ -23,10 +23,10 @@ internal static partial class DatabaseBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        BenchmarkOptions options;
+        DatabaseBenchmarkOptions options;
         try
         {
-            options = BenchmarkOptions.Parse(args);
+            options = DatabaseBenchmarkOptions.Parse(args);
         }
         catch (ArgumentException exception)
         {
@@ -68,7 +68,7 @@ internal static partial class DatabaseBenchmark
         }
     }
 
-    private static async Task RunPhasesAsync(BenchmarkOptions options, DatabaseOptions database, string journal, Report report)
+    private static async Task RunPhasesAsync(DatabaseBenchmarkOptions options, DatabaseOptions database, string journal, Report report)
     {
         var timer = new DeliveryTimer(database);
         var cancellationToken = CancellationToken.None;

@@ -28,10 +28,10 @@ internal static class InsertCostBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        BenchmarkOptions options;
+        DatabaseBenchmarkOptions options;
         try
         {
-            options = BenchmarkOptions.Parse(args);
+            options = DatabaseBenchmarkOptions.Parse(args);
         }
         catch (ArgumentException exception)
         {

@@ -8,7 +8,7 @@ using Station.Data.Ledger;
 namespace Station.Benchmarks.Database;
 
 /// <summary>What the db benchmark prints: the machine, the database, and a Markdown table per phase (for docs/BENCHMARKS.md).</summary>
-internal sealed class Report(BenchmarkOptions options, DatabaseOptions database, string journal)
+internal sealed class Report(DatabaseBenchmarkOptions options, DatabaseOptions database, string journal)
 {
     private readonly List<PhaseResult> _phases = [];
     private readonly List<string> _environment = [];

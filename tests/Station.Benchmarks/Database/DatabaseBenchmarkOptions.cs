@@ -10,9 +10,9 @@ namespace Station.Benchmarks.Database;
 /// <param name="Isolated">Units recorded one at a time.</param>
 /// <param name="Outage">Units recorded while the database is unreachable (then caught up).</param>
 /// <param name="Slots">Concurrent slots in the flat-out and outage phases.</param>
-internal sealed record BenchmarkOptions(DatabaseProvider Provider, string? Connection, int Units, int Isolated, int Outage, int Slots)
+internal sealed record DatabaseBenchmarkOptions(DatabaseProvider Provider, string? Connection, int Units, int Isolated, int Outage, int Slots)
 {
-    public static BenchmarkOptions Parse(string[] args)
+    public static DatabaseBenchmarkOptions Parse(string[] args)
     {
         DatabaseProvider? provider = null;
         string? connection = null;
@@ -60,7 +60,7 @@ internal sealed record BenchmarkOptions(DatabaseProvider Provider, string? Conne
         connection ??= provider == DatabaseProvider.Postgres ? Environment.GetEnvironmentVariable("STATION_TEST_PG") : null;
         return provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(connection)
             ? throw new ArgumentException("PostgreSQL: give --connection, or start a server with eval \"$(tests/postgres.sh start)\" (sets STATION_TEST_PG).")
-            : new BenchmarkOptions(provider.Value, connection, units, isolated, outage, slots);
+            : new DatabaseBenchmarkOptions(provider.Value, connection, units, isolated, outage, slots);
     }
 
     private static int Count(string text, string name) =>
