@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Station.Data.Access;
+using Station.Host.Contracts;
+using Station.Host.Hosting;
+using Station.Host.Security;
+
+namespace Station.Host.Api;
+
+/// <summary>Sign-in for people (a cookie), sign-out, and who the caller is.</summary>
+internal static partial class AuthApi
+{
+    public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
+    {
+        var auth = api.MapGroup("/auth").WithTags("Auth");
+        auth.MapPost("/login", LoginAsync).AllowAnonymous().WithMetadata(BodyLimit.Json);
+        auth.MapPost("/logout", (Delegate)LogoutAsync).RequireAuthorization(StationPolicies.SignedIn);
+        auth.MapGet("/me", Me).RequireAuthorization(StationPolicies.SignedIn);
+        return api;
+    }
+
+    public static async Task<Results<Ok<MeDto>, ProblemHttpResult>> LoginAsync(
+        LoginBody body, AccessStore access, HttpContext context, IOptions<AuthOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(body.UserName))
+        {
+            errors["userName"] = ["Give the user name."];
+        }
+
+        if (string.IsNullOrEmpty(body.Password))
+        {
+            errors["password"] = ["Give the password."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.BadRequest(errors);
+        }
+
+        var user = await access.SignInAsync(body.UserName!, body.Password!, cancellationToken);
+        var logger = loggers.CreateLogger(typeof(AuthApi));
+        if (user is null)
+        {
+            Log.SignInFailed(logger, body.UserName!.Length > 64 ? body.UserName[..64] : body.UserName);
+            return Problems.Unauthorized("The user name or password is wrong, or the account is disabled.");
+        }
+
+        var roles = user.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var principal = StationClaims.Create(user.UserName, "user", roles, CookieAuthenticationDefaults.AuthenticationScheme);
+        await context.SignInAsync(
+            CookieAuthenticationDefaults.AuthenticationScheme,
+            principal,
+            new AuthenticationProperties { IsPersistent = false, AllowRefresh = true, ExpiresUtc = DateTimeOffset.UtcNow + options.Value.Session });
+        Log.SignedIn(logger, user.UserName, user.Roles);
+        return TypedResults.Ok(new MeDto(user.UserName, roles));
+    }
+
+    public static async Task<NoContent> LogoutAsync(HttpContext context)
+    {
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.NoContent();
+    }
+
+    public static Ok<MeDto> Me(HttpContext context) => TypedResults.Ok(new MeDto(context.User.DisplayName(), context.User.RolesOf()));
+
+    private static partial class Log
+    {
+        [LoggerMessage(HostEventIds.SignInFailed, LogLevel.Warning, "Sign-in refused for {UserName}")]
+        public static partial void SignInFailed(ILogger logger, string userName);
+
+        [LoggerMessage(HostEventIds.SignedIn, LogLevel.Information, "{UserName} signed in ({Roles})")]
+        public static partial void SignedIn(ILogger logger, string userName, string roles);
+    }
+}
