@@ -101,14 +101,14 @@ internal static class StationHostExtensions
             api.MapSimApi();
         }
 
-        // Unknown /api routes answer 404 problem details rather than the dashboard's page.
-        api.MapFallback(() => Problems.NotFound("There is no such route; see /openapi/v1.json.")).AllowAnonymous();
         app.MapHub<StationHub>("/hubs/station").RequireAuthorization(StationPolicies.SignedIn);
         app.MapHealthApi();
         app.MapOpenApi().RequireAuthorization(StationPolicies.SignedIn);
         if (dashboard is not null)
         {
-            app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = dashboard }).AllowAnonymous();
+            // The dashboard's page for any other path; unknown /api and /hubs paths stay 404 problem details.
+            app.MapFallbackToFile("{*path:regex(^(?!api/|api$|hubs/|openapi/).*$)}", "index.html", new StaticFileOptions { FileProvider = dashboard })
+                .AllowAnonymous();
         }
 
         return app;

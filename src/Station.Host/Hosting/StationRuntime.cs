@@ -44,6 +44,7 @@ internal sealed partial class StationRuntime(
     IServiceProvider services) : IDisposable
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<StationRuntime>();
+    private readonly SimulatedBoards? _simulator = services.GetService<SimulatedBoards>();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _lock = new();
     private readonly List<Task> _background = [];
@@ -51,6 +52,8 @@ internal sealed partial class StationRuntime(
     private RecordWriter? _writer;
     private Task _monitoring = Task.CompletedTask;
     private RecipeApprovalRecord? _activeApproval;
+    private int _stopped;
+    private Task? _stop;
 
     public StationOptions Options => stationOptions.Value;
 
@@ -66,7 +69,7 @@ internal sealed partial class StationRuntime(
     public bool IsMonitorRunning => IsStarted && !_monitoring.IsCompleted;
 
     /// <summary>The simulated boards, in simulator mode.</summary>
-    public SimulatedBoards? Simulator => services.GetService<SimulatedBoards>();
+    public SimulatedBoards? Simulator => _simulator;
 
     public static string ToolVersion { get; } = Version();
 
@@ -106,7 +109,17 @@ internal sealed partial class StationRuntime(
         }
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>Stops once; every caller (the host, and Program's run loop when it ends) awaits the same stop.</summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _stopped = 1;
+            return _stop ??= StopCoreAsync(cancellationToken);
+        }
+    }
+
+    private async Task StopCoreAsync(CancellationToken cancellationToken)
     {
         Log.Stopping(_logger, StationId);
         if (_engine is { } engine)
@@ -147,7 +160,16 @@ internal sealed partial class StationRuntime(
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        {
+            // Disposed without a stop (the host failed to start): end the background work.
+            _stopping.Cancel();
+        }
+
+        _stopping.Dispose();
+    }
 
     /// <summary>The station as GET /api/station shows it.</summary>
     public StationDto Describe()

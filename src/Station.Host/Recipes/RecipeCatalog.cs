@@ -17,7 +17,7 @@ namespace Station.Host.Recipes;
 /// and the SHA-256 of the text, immutable once stored (a change is a new version). The files a
 /// recipe names live in <see cref="StationOptions.RecipesPath"/>; their SHA-256 is stored with the
 /// recipe, and a version whose files changed since is refused, so every run of a version writes the
-/// same bytes. Approvals for fuse burning (who, when, which content) and the station's active
+/// same bytes. (A plan is cached once loaded and checked: it holds the checked bytes.) Approvals for fuse burning (who, when, which content) and the station's active
 /// recipe are rows of their own. Plans are cached per version.
 /// </summary>
 internal sealed partial class RecipeCatalog(
@@ -99,7 +99,6 @@ internal sealed partial class RecipeCatalog(
         };
         db.Recipes.Add(record);
         await db.SaveChangesAsync(cancellationToken);
-        _plans[(plan.Name, plan.Version)] = plan;
         return (Summary(record, null, await ActiveRowAsync(db, cancellationToken), content: false), true);
     }
 

@@ -17,51 +17,10 @@ internal sealed partial class SlotBoard
             {
                 began = started;
                 Begin(started);
-                return;
             }
-
-            if (!_runs.TryGetValue(runEvent.RunId, out var run) || !_byName.TryGetValue(run.Started.Slot, out var slot))
+            else if (_runs.TryGetValue(runEvent.RunId, out var run) && _byName.TryGetValue(run.Started.Slot, out var slot))
             {
-                return;
-            }
-
-            run.Apply(runEvent);
-            var current = slot.RunId == run.Started.RunId;
-            switch (runEvent)
-            {
-                case UnitIdentified identified:
-                    run.ChipUid = identified.ChipUid;
-                    break;
-                case StepStarted step:
-                    FlushPending(slot, current);
-                    if (current)
-                    {
-                        slot.State = "running";
-                        slot.Step = step.Step.ToString();
-                        slot.Progress = null;
-                        PostSlot(slot);
-                    }
-
-                    PostRun(slot, "runStep", seq => new RunStepDto(
-                        step.RunId, slot.Slot.Name, step.Step.ToString(), step.Attempt, "started", step.RetryReason, null, null, null, null, step.At, seq));
-                    break;
-                case StepEnded step:
-                    FlushPending(slot, current);
-                    PostRun(slot, "runStep", seq => new RunStepDto(
-                        step.RunId, slot.Slot.Name, step.Step.ToString(), step.Attempt, step.Succeeded ? "succeeded" : "failed", null,
-                        step.Failure?.ToString(), step.DeviceStatus, step.Reason, step.Duration.TotalSeconds, step.At, seq));
-                    break;
-                case StepProgress progress when current:
-                    Progress(slot, run, progress);
-                    break;
-                case RunLog log:
-                    PostRun(slot, "runLog", seq => new RunLogDto(log.RunId, slot.Slot.Name, log.Level, log.Message, log.At, seq));
-                    break;
-                case RunEnded end:
-                    FlushPending(slot, current);
-                    End(slot, run, end, current);
-                    ended = true;
-                    break;
+                ended = Apply(run, slot, runEvent);
             }
         }
 
@@ -74,6 +33,50 @@ internal sealed partial class SlotBoard
         {
             ShiftChanged?.Invoke(this, EventArgs.Empty);
         }
+    }
+
+    /// <summary>Applies an event of a known run; true when it ended the run.</summary>
+    private bool Apply(RunLive run, SlotLive slot, RunEvent runEvent)
+    {
+        run.Apply(runEvent);
+        var current = slot.RunId == run.Started.RunId;
+        switch (runEvent)
+        {
+            case UnitIdentified identified:
+                run.ChipUid = identified.ChipUid;
+                break;
+            case StepStarted step:
+                FlushPending(slot, current);
+                if (current)
+                {
+                    slot.State = "running";
+                    slot.Step = step.Step.ToString();
+                    slot.Progress = null;
+                    PostSlot(slot);
+                }
+
+                PostRun(slot, "runStep", seq => new RunStepDto(
+                    step.RunId, slot.Slot.Name, step.Step.ToString(), step.Attempt, "started", step.RetryReason, null, null, null, null, step.At, seq));
+                break;
+            case StepEnded step:
+                FlushPending(slot, current);
+                PostRun(slot, "runStep", seq => new RunStepDto(
+                    step.RunId, slot.Slot.Name, step.Step.ToString(), step.Attempt, step.Succeeded ? "succeeded" : "failed", null,
+                    step.Failure?.ToString(), step.DeviceStatus, step.Reason, step.Duration.TotalSeconds, step.At, seq));
+                break;
+            case StepProgress progress when current:
+                Progress(slot, run, progress);
+                break;
+            case RunLog log:
+                PostRun(slot, "runLog", seq => new RunLogDto(log.RunId, slot.Slot.Name, log.Level, log.Message, log.At, seq));
+                break;
+            case RunEnded end:
+                FlushPending(slot, current);
+                End(slot, run, end, current);
+                return true;
+        }
+
+        return false;
     }
 
     private void Begin(RunStarted started)
