@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Station.Core.Devices;
@@ -71,6 +72,8 @@ internal static class StationHostExtensions
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddSignalR(options => options.MaximumReceiveMessageSize = 32 * 1024);
         services.AddOpenApi();
+        // Sign-in cookies stay valid across restarts: the data protection keys live with the data.
+        services.AddDataProtection().SetApplicationName("Station").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.Data, "keys")));
         return builder;
     }
 
@@ -104,6 +107,7 @@ internal static class StationHostExtensions
         app.MapHub<StationHub>("/hubs/station").RequireAuthorization(StationPolicies.SignedIn);
         app.MapHealthApi();
         app.MapOpenApi().RequireAuthorization(StationPolicies.SignedIn);
+        app.Lifetime.ApplicationStarted.Register(() => Announce(app, dashboard is not null));
         if (dashboard is not null)
         {
             // The dashboard's page for any other path; unknown /api and /hubs paths stay 404 problem details.
@@ -112,6 +116,25 @@ internal static class StationHostExtensions
         }
 
         return app;
+    }
+
+    /// <summary>Tells the person who started the host where the dashboard is and how to sign in (console only).</summary>
+    private static void Announce(WebApplication app, bool hasDashboard)
+    {
+        var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
+        var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        foreach (var address in addresses)
+        {
+            Console.WriteLine(hasDashboard
+                ? $"Station dashboard: {address}/"
+                : $"Station API: {address}/api (the dashboard is not built: npm ci && npm run build in web-ui/)");
+        }
+
+        if (auth.DemoUsers && addresses.Count > 0)
+        {
+            Console.WriteLine($"Sign in as operator, engineer, qa, mes or admin with the password '{auth.DemoPassword}' (demo accounts).");
+        }
     }
 
     private static void AddDevices(IServiceCollection services, DevicesOptions devices, StationOptions station, HostPaths paths)
