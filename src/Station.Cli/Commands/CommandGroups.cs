@@ -13,5 +13,6 @@ internal static class CommandGroups
         yield return MBootCommands.Create();
         yield return ImageCommands.Create();
         yield return McubootCommands.Create();
+        yield return KeysCommands.Create();
     }
 }
