@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using Station.Data.Access;
 using Station.Host.Contracts;
-using Station.Host.Hosting;
 using Station.Host.Security;
 
 namespace Station.Host.Api;
@@ -22,7 +20,7 @@ internal static partial class AuthApi
     }
 
     public static async Task<Results<Ok<MeDto>, ProblemHttpResult>> LoginAsync(
-        LoginBody body, AccessStore access, HttpContext context, IOptions<AuthOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken)
+        LoginBody body, AccessStore access, HttpContext context, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(body.UserName))
@@ -50,10 +48,7 @@ internal static partial class AuthApi
 
         var roles = user.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries);
         var principal = StationClaims.Create(user.UserName, "user", roles, CookieAuthenticationDefaults.AuthenticationScheme);
-        await context.SignInAsync(
-            CookieAuthenticationDefaults.AuthenticationScheme,
-            principal,
-            new AuthenticationProperties { IsPersistent = false, AllowRefresh = true, ExpiresUtc = DateTimeOffset.UtcNow + options.Value.Session });
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal, new AuthenticationProperties { AllowRefresh = true });
         Log.SignedIn(logger, user.UserName, user.Roles);
         return TypedResults.Ok(new MeDto(user.UserName, roles));
     }
