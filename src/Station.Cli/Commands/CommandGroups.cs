@@ -11,6 +11,7 @@ internal static class CommandGroups
         yield return DevicesCommand.Create();
         yield return SdpCommands.Create();
         yield return MBootCommands.Create();
+        yield return SimCommands.Create();
         yield return ImageCommands.Create();
         yield return McubootCommands.Create();
         yield return KeysCommands.Create();

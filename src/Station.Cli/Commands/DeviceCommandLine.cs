@@ -22,15 +22,41 @@ internal static class DeviceCommandLine
     public static Outcome Success(IReadOnlyList<uint> response, params string[] lines) =>
         new(response, 0, "0 (0x0) Success.", lines);
 
-    /// <summary>Parses 0x-hex or decimal, as blhost does; a clear usage error otherwise.</summary>
-    public static uint Number(string text, string name)
+    /// <summary>
+    /// A verb's blhost-style positional arguments ("[x]" marks an optional one). System.CommandLine
+    /// converts an argument whose maximum arity is 1 as a single value, so a string[] with arity
+    /// (1, 1) or (0, 1) fails to parse ("Cannot parse argument '0x22' … as System.String[]"): the
+    /// arity allows at least 2 and a validator enforces the real maximum.
+    /// </summary>
+    public static Argument<string[]> PositionalArguments(string verb, string[] parameters)
     {
-        var trimmed = text.Trim().Replace("_", string.Empty, StringComparison.Ordinal);
-        var ok = trimmed.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
-            ? uint.TryParse(trimmed.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)
-            : uint.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out value);
-        return ok ? value : throw new CliException($"{name}: '{text}' is not a number (write 0x20000000 or 536870912).", ExitCodes.Usage);
+        var required = parameters.Count(p => !p.StartsWith('['));
+        var arguments = new Argument<string[]>("args")
+        {
+            Description = parameters.Length == 0 ? "none" : string.Join(' ', parameters),
+            Arity = new ArgumentArity(required, Math.Max(parameters.Length, 2)),
+        };
+        if (parameters.Length < 2)
+        {
+            arguments.Validators.Add(result =>
+            {
+                if (result.Tokens.Count > parameters.Length)
+                {
+                    result.AddError(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{verb} takes {(parameters.Length == 0 ? "no arguments" : $"at most {parameters.Length} argument ({string.Join(' ', parameters)})")}; got {result.Tokens.Count}."));
+                }
+            });
+        }
+
+        return arguments;
     }
+
+    /// <summary>Parses 0x-hex or decimal, as blhost does; a clear usage error otherwise.</summary>
+    public static uint Number(string text, string name) =>
+        ImageCommandLine.TryParseNumber(text, out var value)
+            ? value
+            : throw new CliException($"{name}: '{text}' is not a number (write 0x20000000 or 536870912).", ExitCodes.Usage);
 
     /// <summary>
     /// Runs one device command and prints its outcome; a device status failure prints like blhost
@@ -49,7 +75,8 @@ internal static class DeviceCommandLine
         {
             var code = (uint)exception.Status;
             var info = MBootStatus.Find(exception.Status);
-            outcome = new Outcome([], code, string.Create(CultureInfo.InvariantCulture, $"{code} (0x{code:X}) {info?.Description ?? "Unknown status"}."), []);
+            // blhost prints "Response status = %d (0x%x) %s": lower-case hex.
+            outcome = new Outcome([], code, string.Create(CultureInfo.InvariantCulture, $"{code} (0x{code:x}) {info?.Description ?? "Unknown status"}."), []);
         }
         catch (SdpCommandException exception)
         {

@@ -41,40 +41,73 @@ internal sealed class DeviceConnection
         Recursive = true,
     };
 
+    /// <summary>blhost's <c>-t/--timeout &lt;ms&gt;</c>: how long to wait for each answer (default 5000 for MBoot, 2000 for SDP).</summary>
+    public Option<int?> Timeout { get; } = new("--timeout", "-t")
+    {
+        Description = "How long to wait for the device's answers, in milliseconds (blhost's -t; default 5000, SDP 2000).",
+        Recursive = true,
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Usb);
         command.Options.Add(UsbPath);
         command.Options.Add(Uart);
         command.Options.Add(Json);
+        command.Options.Add(Timeout);
     }
 
     /// <summary>Opens an MBoot client (the flashloader, 0x15A2:0x0073 unless told otherwise).</summary>
     public async Task<MBootClient> OpenMBootAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
+        var options = new MBootClientOptions();
+        if (ResponseTimeout(parseResult) is { } timeout)
+        {
+            options.ResponseTimeout = timeout;
+        }
+
         if (parseResult.GetValue(Uart) is { } uart)
         {
             var framing = new MBootUartFraming(OpenSerial(uart), NullLogger<MBootUartFraming>.Instance);
-            await framing.PingAsync(TimeSpan.FromSeconds(5), cancellationToken);
-            return new MBootClient(framing, new MBootClientOptions(), NullLogger<MBootClient>.Instance);
+            try
+            {
+                await framing.PingAsync(options.ResponseTimeout, cancellationToken);
+            }
+            catch
+            {
+                await framing.DisposeAsync();
+                throw;
+            }
+
+            return new MBootClient(framing, options, NullLogger<MBootClient>.Instance);
         }
 
         var transport = await OpenHidAsync(parseResult, [(0x15A2, 0x0073)], cancellationToken);
-        return new MBootClient(new MBootHidFraming(transport, NullLogger<MBootHidFraming>.Instance), new MBootClientOptions(), NullLogger<MBootClient>.Instance);
+        return new MBootClient(new MBootHidFraming(transport, NullLogger<MBootHidFraming>.Instance), options, NullLogger<MBootClient>.Instance);
     }
 
     /// <summary>Opens an SDP client (any i.MX RT boot ROM unless told otherwise).</summary>
     public async Task<SdpClient> OpenSdpAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
+        var options = ResponseTimeout(parseResult) is { } timeout
+            ? new SdpClientOptions { ResponseTimeout = timeout, WriteTimeout = timeout }
+            : new SdpClientOptions();
         if (parseResult.GetValue(Uart) is { } uart)
         {
-            return new SdpClient(new SdpUartFraming(OpenSerial(uart)));
+            return new SdpClient(new SdpUartFraming(OpenSerial(uart)), options);
         }
 
         ushort[] romProductIds = [0x0135, 0x0130, 0x0145, 0x013D];
         var transport = await OpenHidAsync(parseResult, [.. romProductIds.Select(pid => ((ushort)0x1FC9, pid))], cancellationToken);
-        return new SdpClient(new SdpHidFraming(transport));
+        return new SdpClient(new SdpHidFraming(transport), options);
     }
+
+    private TimeSpan? ResponseTimeout(ParseResult parseResult) => parseResult.GetValue(Timeout) switch
+    {
+        null => null,
+        > 0 and var milliseconds => TimeSpan.FromMilliseconds(milliseconds),
+        var other => throw new CliException($"--timeout: {other} is not a number of milliseconds above 0.", ExitCodes.Usage),
+    };
 
     private async Task<IReportTransport> OpenHidAsync(
         ParseResult parseResult, IReadOnlyList<(ushort Vid, ushort Pid)> defaults, CancellationToken cancellationToken)

@@ -43,8 +43,9 @@ internal static class ImageCommandLine
     }
 
     /// <summary>
-    /// Runs a command body; every expected failure (bad file, bad signature, missing file, bad
-    /// option value) becomes one line "error: …" on stderr and exit code 1, never a stack trace.
+    /// Runs a command body; every expected failure becomes one line "error: …" on stderr, never a
+    /// stack trace: exit code 1 when the check said no (bad signature), 2 when the input is wrong
+    /// (bad file, missing file, bad option value), as docs/CLI.md says.
     /// </summary>
     public static async Task<int> RunAsync(ParseResult parseResult, Func<TextWriter, Task<int>> body)
     {
@@ -53,15 +54,15 @@ internal static class ImageCommandLine
         {
             return await body(parseResult.InvocationConfiguration.Output);
         }
-        catch (Exception ex) when (ex is ImageFormatException or ImageSignatureException or ImageCommandException or FormatException or ArgumentException)
+        catch (ImageSignatureException ex)
         {
             await error.WriteLineAsync($"error: {ex.Message}");
-            return 1;
+            return ExitCodes.Failed;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is ImageFormatException or ImageCommandException or FormatException or ArgumentException or IOException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync($"error: {ex.Message}");
-            return 1;
+            return ExitCodes.Usage;
         }
     }
 

@@ -148,12 +148,7 @@ internal static class MBootCommands
         DeviceConnection connection, string name, string description, string[] parameters,
         Func<MBootClient, IReadOnlyList<string>, CancellationToken, Task<Outcome>> body)
     {
-        var required = parameters.Count(p => !p.StartsWith('['));
-        var arguments = new Argument<string[]>("args")
-        {
-            Description = parameters.Length == 0 ? "none" : string.Join(' ', parameters),
-            Arity = new ArgumentArity(required, parameters.Length),
-        };
+        var arguments = PositionalArguments(name, parameters);
         var command = new Command(name, description) { arguments };
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, name, parseResult.GetValue(connection.Json), async () =>
         {

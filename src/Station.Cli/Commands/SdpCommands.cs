@@ -89,12 +89,7 @@ internal static class SdpCommands
         DeviceConnection connection, string name, string description, string[] parameters,
         Func<SdpClient, IReadOnlyList<string>, CancellationToken, Task<Outcome>> body, string? alias = null)
     {
-        var required = parameters.Count(p => !p.StartsWith('['));
-        var arguments = new Argument<string[]>("args")
-        {
-            Description = parameters.Length == 0 ? "none" : string.Join(' ', parameters),
-            Arity = new ArgumentArity(required, parameters.Length),
-        };
+        var arguments = PositionalArguments(name, parameters);
         var command = new Command(name, description) { arguments };
         if (alias is not null)
         {

@@ -76,7 +76,15 @@ internal sealed class SimulatedLine : IAsyncDisposable
             var started = _engine.TryStart(new RunRequest(slot.Name, _recipe, $"SIM-{number:D6}", "station run", _options.FuseApproval))
                 ?? throw new InvalidOperationException($"{slot.Name} is busy.");
             var result = await started.Completion;
-            var unit = new SimulatedUnit(result, board.DeviceTime.Total, board.FuseProgramCounts());
+            // The device-bound time of the run: from power-on (the run waits for the ROM) to the
+            // answer to the final reset, so the re-enumeration that follows that reset is left out.
+            var deviceBound = board.DeviceTime.Total;
+            if (result.Outcome == RunOutcome.Passed)
+            {
+                deviceBound -= _options.Timing.Reenumeration;
+            }
+
+            var unit = new SimulatedUnit(result, deviceBound, board.FuseProgramCounts());
             lock (results)
             {
                 results.Add(unit);

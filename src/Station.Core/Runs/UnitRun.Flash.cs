@@ -162,7 +162,7 @@ public sealed partial class UnitRun
             rungs.Add(new($"power-cycling {_slot.Name}", async token =>
             {
                 await DropSessionAsync();
-                await _environment.PowerCycler.PowerCycleAsync(_slot, token);
+                await PowerCycleAsync(token);
                 _mustReload = true;
             }));
         }

@@ -158,13 +158,29 @@ public sealed partial class UnitRun
             if (CanPowerCycle)
             {
                 Note($"The flashloader on {_slot.Name} did not take the reset ({exception.Message}); power-cycling the slot.");
-                await _environment.PowerCycler.PowerCycleAsync(_slot, cancellationToken);
+                await PowerCycleAsync(cancellationToken);
                 return await WaitForBoardAsync(BoardMode.Rom, 0, cancellationToken);
             }
 
             Note($"The flashloader on {_slot.Name} did not take the reset ({exception.Message}); going on with the running flashloader.");
             _mustReload = false;
             return await WaitForBoardAsync(null, 0, cancellationToken);
+        }
+    }
+
+    private async Task PowerCycleAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _environment.PowerCycler.PowerCycleAsync(_slot, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            throw new RunStopException(
+                RunOutcome.Quarantined, FailureClass.Transport, _currentStep, null,
+                $"The station could not power-cycle {_slot.Name}: {exception.Message}",
+                $"Power-cycle {_slot.Name} by hand and run the unit again; if it fails again, hand it to rework. Have the station engineer check the power-cycle setting.",
+                exception);
         }
     }
 

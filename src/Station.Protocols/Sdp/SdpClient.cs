@@ -88,14 +88,20 @@ public sealed partial class SdpClient : IAsyncDisposable
 
     /// <summary>
     /// jump-address: runs the image whose IVT is at <paramref name="ivtAddress"/> (0x20000400 for NXP's
-    /// flashloader). The ROM answers only with its HAB mode; on success the device leaves the bus and
-    /// comes back as what it ran, so this session ends here.
+    /// flashloader). The ROM answers with its HAB mode; on success the device leaves the bus and
+    /// comes back as what it ran, so this session ends here. When the ROM refuses the image (bad IVT,
+    /// HAB closed and unsigned) it follows with a failure word (PROTOCOLS.md 7.3), which is thrown as
+    /// an <see cref="SdpCommandException"/>; silence for <see cref="SdpClientOptions.JumpFailureWindow"/>
+    /// or the device leaving means it jumped.
     /// </summary>
     public Task<SdpResponse> JumpAddressAsync(uint ivtAddress, CancellationToken cancellationToken) =>
         RunAsync(SdpCommandType.JumpAddress, async token =>
         {
             await SendCommandAsync(SdpCommandType.JumpAddress, ivtAddress, 0, 0, 0, token);
-            return new SdpResponse(await ReadHabModeAsync(token), 0);
+            var habMode = await ReadHabModeAsync(token);
+            return await ReadJumpFailureAsync(token) is { } failure
+                ? throw new SdpCommandException(DeviceAddress, SdpCommandType.JumpAddress, habMode, failure, 0)
+                : new SdpResponse(habMode, 0);
         }, cancellationToken);
 
     /// <inheritdoc />
@@ -137,6 +143,24 @@ public sealed partial class SdpClient : IAsyncDisposable
         return status == expected
             ? new SdpResponse(habMode, status)
             : throw new SdpCommandException(DeviceAddress, type, habMode, status, expected);
+    }
+
+    /// <summary>
+    /// The failure word the ROM sends after a refused jump, or null when it sent none within the
+    /// window (it jumped: over UART it falls silent, over USB it leaves the bus). Hosts that ignore
+    /// the word leave it queued, and over a UART the next session then reads it as its HAB mode.
+    /// </summary>
+    private async Task<uint?> ReadJumpFailureAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _framing.ReadStatusAsync(_options.JumpFailureWindow, cancellationToken);
+        }
+        catch (DeviceTransportException)
+        {
+            // Timeout (silence) or disconnect (re-enumeration): the image runs.
+            return null;
+        }
     }
 
     private async Task<HabMode> ReadHabModeAsync(CancellationToken cancellationToken)

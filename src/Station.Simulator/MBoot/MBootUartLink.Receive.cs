@@ -83,7 +83,7 @@ internal sealed partial class MBootUartLink
     {
         if (_receiveStart == _receiveEnd)
         {
-            await FillAsync(cancellationToken);
+            await FillAsync(1, cancellationToken);
         }
 
         return _receive[_receiveStart++];
@@ -95,7 +95,7 @@ internal sealed partial class MBootUartLink
         {
             if (_receiveStart == _receiveEnd)
             {
-                await FillAsync(cancellationToken);
+                await FillAsync(destination.Length, cancellationToken);
             }
 
             var count = Math.Min(destination.Length, _receiveEnd - _receiveStart);
@@ -105,10 +105,17 @@ internal sealed partial class MBootUartLink
         }
     }
 
-    private async ValueTask FillAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads what has arrived into the receive buffer. While waiting for the host's ACK the read
+    /// stops at <paramref name="needed"/> bytes: the frame being sent may be the last before a
+    /// reset, jump or execute, and whatever the host sends after its ACK belongs to the firmware
+    /// that runs next (unscaled, nothing may be lost in the hand-over).
+    /// </summary>
+    private async ValueTask FillAsync(int needed, CancellationToken cancellationToken)
     {
         await _pacer.PaceAsync(cancellationToken);
-        var count = await _pacer.HostAsync(_transport.ReadAsync(_receive, Timeout.InfiniteTimeSpan, cancellationToken));
+        var buffer = _awaitingAck ? _receive.AsMemory(0, Math.Min(needed, _receive.Length)) : _receive;
+        var count = await _pacer.HostAsync(_transport.ReadAsync(buffer, Timeout.InfiniteTimeSpan, cancellationToken));
         _pacer.Charge(Timing.DeviceTimeCategory.UartTransfer, _timing.UartTime(count));
         (_receiveStart, _receiveEnd) = (0, count);
     }

@@ -37,6 +37,7 @@ internal sealed partial class MBootUartLink : IMBootLink
     private int _receiveEnd;
     private bool _ackNeeded;
     private bool _ackAbortNeeded;
+    private bool _awaitingAck;
     private Frame? _pushedBack;
 
     public MBootUartLink(IByteTransport transport, DevicePacer pacer, SimulatorTiming timing)
@@ -152,6 +153,19 @@ internal sealed partial class MBootUartLink : IMBootLink
     private async ValueTask<bool> WriteFrameAndWaitAsync(byte[] frame, CancellationToken cancellationToken)
     {
         await WriteAsync(frame, cancellationToken);
+        _awaitingAck = true;
+        try
+        {
+            return await WaitForAckAsync(frame, cancellationToken);
+        }
+        finally
+        {
+            _awaitingAck = false;
+        }
+    }
+
+    private async ValueTask<bool> WaitForAckAsync(byte[] frame, CancellationToken cancellationToken)
+    {
         while (true)
         {
             var (type, other) = await ReadSyncOrFrameAsync(cancellationToken);

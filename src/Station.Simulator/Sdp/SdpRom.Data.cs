@@ -19,9 +19,11 @@ internal sealed partial class SdpRom
         var received = new List<byte>();
         long remaining = command.Count;
         var inRam = command.Count == 0 || _state.Hardware.IsRam(command.Address, command.Count);
-        for (var piece = 0; remaining > 0; piece++)
+        while (remaining > 0)
         {
-            if (piece == disconnectAt)
+            // The fault is drawn in 1024-byte report pieces; a UART delivers reads of any size, so
+            // compare bytes taken, not reads (else a UART transfer could end before piece N).
+            if (disconnectAt >= 0 && command.Count - remaining >= (long)disconnectAt * DataReport)
             {
                 return SessionOutcome.Disconnected;
             }

@@ -69,11 +69,11 @@ internal sealed class SimulatedStation : IAsyncDisposable, IRunEvents
 
     public IEnumerable<T> EventsOf<T>(Guid runId) where T : RunEvent => Events.OfType<T>().Where(e => e.RunId == runId);
 
-    public async Task<RunResult> ProvisionAsync(string slot, SimulatedBoard board, RecipePlan recipe, FuseBurnApproval? approval = null)
+    public async Task<RunResult> ProvisionAsync(string slot, SimulatedBoard board, RecipePlan recipe, FuseBurnApproval? approval = null, string serialNumber = "SN-1")
     {
         var port = Monitor.Slots.Single(s => s.Name == slot).PortPath;
         await Bus.PlugAsync(port, board, TestTimeouts.Unexpected);
-        var started = Engine.TryStart(new RunRequest(slot, recipe, "SN-1", "test", approval)) ?? throw new InvalidOperationException("busy");
+        var started = Engine.TryStart(new RunRequest(slot, recipe, serialNumber, "test", approval)) ?? throw new InvalidOperationException("busy");
         return await started.Completion.WaitAsync(TestTimeouts.Unexpected);
     }
 
