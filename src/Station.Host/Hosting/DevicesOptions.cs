@@ -11,10 +11,28 @@ public sealed class DevicesOptions
     /// <summary>Usb mode: the slots, each a physical port path (Linux devpath such as <c>1-4.2</c>, Windows location path).</summary>
     public List<SlotOptions> Slots { get; set; } = [];
 
+    /// <summary>Usb mode: how the recovery ladder's last rung power-cycles a slot (recipes with powerCycle: command or hubPort).</summary>
+    public PowerCycleOptions PowerCycle { get; set; } = new();
+
     /// <summary>Simulator mode settings.</summary>
     public SimulatorOptions Simulator { get; set; } = new();
 
     public bool IsSimulator => string.Equals(Mode, "Simulator", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>Power cycling in Usb mode: an external command, or the hub port's power switch (Linux sysfs).</summary>
+public sealed class PowerCycleOptions
+{
+    /// <summary>A program run with <see cref="Arguments"/> ({slot} and {port} replaced), e.g. uhubctl; empty: none.</summary>
+    public string Command { get; set; } = "";
+
+    public List<string> Arguments { get; set; } = [];
+
+    /// <summary>Switch the slot's USB hub port off and on through sysfs instead (hubs with per-port power switching).</summary>
+    public bool HubPort { get; set; }
+
+    /// <summary>How long the command may take, or how long the port stays off.</summary>
+    public TimeSpan Time { get; set; } = TimeSpan.FromSeconds(2);
 }
 
 /// <summary>One configured slot.</summary>

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Station.Core.Devices;
+using Station.Core.Power;
+using Station.Core.Runs;
 using Station.Data;
 using Station.Host.Api;
 using Station.Host.Hubs;
@@ -13,6 +15,7 @@ using Station.Host.Runs;
 using Station.Host.Security;
 using Station.Host.Simulation;
 using Station.Protocols.Transport;
+using Station.Protocols.Transport.Linux;
 using Station.Simulator;
 
 namespace Station.Host.Hosting;
@@ -149,6 +152,16 @@ internal static class StationHostExtensions
         }
         else
         {
+            var power = devices.PowerCycle;
+            if (!string.IsNullOrWhiteSpace(power.Command))
+            {
+                services.AddSingleton<IPowerCycler>(new CommandPowerCycler(power.Command, [.. power.Arguments], power.Time));
+            }
+            else if (power.HubPort && OperatingSystem.IsLinux())
+            {
+                AddHubPortPower(services, power.Time);
+            }
+
             services.AddSingleton(provider => HidDeviceLists.ForCurrentPlatform(
                 provider.GetRequiredService<ILoggerFactory>().CreateLogger("Station.Protocols.Transport"), provider.GetRequiredService<TimeProvider>()));
             services.AddSingleton(provider => new DeviceMonitor(
@@ -157,6 +170,10 @@ internal static class StationHostExtensions
                 provider.GetRequiredService<TimeProvider>()));
         }
     }
+
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private static void AddHubPortPower(IServiceCollection services, TimeSpan offTime) =>
+        services.AddSingleton<IPowerCycler>(provider => new HubPortPowerCycler(new LinuxUsbPortPower(), offTime, provider.GetRequiredService<TimeProvider>()));
 
     /// <summary>The simulated part: the default recipe's device (RT1064 for the sample), else RT1064.</summary>
     private static string DefaultFamily(StationOptions station, HostPaths paths)

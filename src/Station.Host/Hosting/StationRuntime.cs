@@ -89,7 +89,7 @@ internal sealed partial class StationRuntime(
             monitor,
             new BoardConnector(monitor, loggerFactory, time),
             events,
-            (IPowerCycler?)Simulator ?? NoPowerCycler.Instance,
+            (IPowerCycler?)Simulator ?? services.GetService<IPowerCycler>() ?? NoPowerCycler.Instance,
             new SemaphoreSlim(Math.Max(1, Options.ConcurrentFuseBurns)),
             time,
             loggerFactory);
