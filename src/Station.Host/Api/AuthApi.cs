@@ -60,13 +60,4 @@ internal static partial class AuthApi
     }
 
     public static Ok<MeDto> Me(HttpContext context) => TypedResults.Ok(new MeDto(context.User.DisplayName(), context.User.RolesOf()));
-
-    private static partial class Log
-    {
-        [LoggerMessage(HostEventIds.SignInFailed, LogLevel.Warning, "Sign-in refused for {UserName}")]
-        public static partial void SignInFailed(ILogger logger, string userName);
-
-        [LoggerMessage(HostEventIds.SignedIn, LogLevel.Information, "{UserName} signed in ({Roles})")]
-        public static partial void SignedIn(ILogger logger, string userName, string roles);
-    }
 }

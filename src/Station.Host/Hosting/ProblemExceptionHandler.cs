@@ -50,10 +50,4 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var end = text.IndexOf(". ", StringComparison.Ordinal);
         return end > 0 ? text[..(end + 1)] : text;
     }
-
-    private static partial class Log
-    {
-        [LoggerMessage(HostEventIds.UnhandledError, LogLevel.Error, "{Method} {Path} failed")]
-        public static partial void Unhandled(ILogger logger, string method, PathString path, Exception exception);
-    }
 }

@@ -20,10 +20,4 @@ internal sealed partial class RequestLog(RequestDelegate next, ILogger<RequestLo
             }
         }
     }
-
-    private static partial class Log
-    {
-        [LoggerMessage(HostEventIds.Request, LogLevel.Information, "{Method} {Path} answered {Status} in {Milliseconds:0.0} ms")]
-        public static partial void Request(ILogger logger, string method, PathString path, int status, double milliseconds);
-    }
 }

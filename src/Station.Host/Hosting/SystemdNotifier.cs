@@ -58,10 +58,4 @@ internal sealed partial class SystemdNotifier(IConfiguration configuration, IHos
             return false;
         }
     }
-
-    private static partial class Log
-    {
-        [LoggerMessage(HostEventIds.SystemdNotifyFailed, LogLevel.Warning, "Notifying systemd on {Socket} failed")]
-        public static partial void NotifyFailed(ILogger logger, string socket, Exception exception);
-    }
 }

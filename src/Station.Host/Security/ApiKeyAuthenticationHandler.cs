@@ -54,10 +54,4 @@ internal sealed partial class ApiKeyAuthenticationHandler(
         var principal = StationClaims.Create(record.Name, "key", record.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries), SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
-
-    private static partial class Log
-    {
-        [LoggerMessage(HostEventIds.KeyRejected, LogLevel.Warning, "An unknown or revoked API key was presented for {Path}")]
-        public static partial void KeyRejected(ILogger logger, PathString path);
-    }
 }
