@@ -1,22 +1,35 @@
 using Station.Benchmarks;
+using Station.Benchmarks.Database;
 
 const string Usage = """
-    usage: dotnet run -c Release --project tests/Station.Benchmarks -- mboot-cpu [--mib N] [--warmup-seconds N] [--reps N] [--scenario NAME]
-      mboot-cpu   host CPU per MiB through MBootClient.WriteMemoryAsync, zero simulated device time (docs/BENCHMARKS.md)
+    usage: dotnet run -c Release --project tests/Station.Benchmarks -- BENCHMARK [options]
+      mboot-cpu [--mib N] [--warmup-seconds N] [--reps N] [--scenario NAME]
+                  host CPU per MiB through MBootClient.WriteMemoryAsync, zero simulated device time
+      db --provider postgres|sqlite [--units N] [--isolated N] [--outage N] [--slots N] [--connection CS]
+                  database time per unit, units per minute, recording calls on the run's path (issue 5)
+      db-insert --provider postgres|sqlite [--connection CS]
+                  one delivery transaction by EF versus plain ADO.NET
+    Results and how to read them: docs/BENCHMARKS.md.
     """;
 
-if (args is not ["mboot-cpu", .. var rest])
+switch (args)
 {
-    await Console.Error.WriteLineAsync(Usage);
-    return 2;
-}
+    case ["mboot-cpu", .. var rest]:
+        try
+        {
+            return await MBootCpuBenchmark.RunAsync(BenchmarkOptions.Parse(rest));
+        }
+        catch (ArgumentException exception)
+        {
+            await Console.Error.WriteLineAsync($"error: {exception.Message}\n{Usage}");
+            return 2;
+        }
 
-try
-{
-    return await MBootCpuBenchmark.RunAsync(BenchmarkOptions.Parse(rest));
-}
-catch (ArgumentException exception)
-{
-    await Console.Error.WriteLineAsync($"error: {exception.Message}\n{Usage}");
-    return 2;
+    case ["db", .. var rest]:
+        return await DatabaseBenchmark.RunAsync(rest);
+    case ["db-insert", .. var rest]:
+        return await InsertCostBenchmark.RunAsync(rest);
+    default:
+        await Console.Error.WriteLineAsync(Usage);
+        return 2;
 }

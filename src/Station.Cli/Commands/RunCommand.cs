@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Station.Cli.Simulation;
 using Station.Core.Recipes;
@@ -12,11 +13,15 @@ namespace Station.Cli.Commands;
 
 /// <summary>
 /// <c>station run --simulate N --recipe FILE</c>: provisions N simulated boards in one process with
-/// the real engine and prints a summary (issue 4).
+/// the real engine and prints a summary (issue 4). Every run is recorded into the configured
+/// database (issue 5; migrated first) unless <c>--no-record</c> is given.
 /// </summary>
 internal static class RunCommand
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    /// <summary>How long the command waits at the end for its records to reach the database.</summary>
+    private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(30);
 
     public static Command Create()
     {
@@ -31,12 +36,15 @@ internal static class RunCommand
         timing.AcceptOnlyFromAmong("fast", "realistic");
         var allowFuseBurn = new Option<bool>("--allow-fuse-burn") { Description = "Approve the recipe for fuse burning for this run (the simulated boards' fuses)." };
         var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object." };
-        var command = new Command("run", "Provision boards with a recipe. Today: simulated boards (--simulate N).")
+        var noRecord = new Option<bool>("--no-record") { Description = "A dry run: record nothing (by default every run goes into the configured database)." };
+        var command = SettingsCommandLine.AcceptSettings(new Command(
+            "run",
+            "Provision boards with a recipe and record them into the configured database (--Database:Provider=…, docs/CONFIGURATION.md). Today: simulated boards (--simulate N).")
         {
-            simulate, slots, recipe, faults, timing, allowFuseBurn, json,
-        };
+            simulate, slots, recipe, faults, timing, allowFuseBurn, json, noRecord,
+        });
 
-        command.SetAction(async (parseResult, cancellationToken) =>
+        command.SetAction((parseResult, cancellationToken) => SettingsCommandLine.GuardAsync(parseResult, async () =>
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
@@ -72,15 +80,37 @@ internal static class RunCommand
                 faultPlan,
                 parseResult.GetValue(allowFuseBurn) ? new FuseBurnApproval("station run --allow-fuse-burn", Environment.UserName) : null);
 
-            var clock = Stopwatch.StartNew();
-            IReadOnlyList<SimulatedUnit> results;
-            await using (var line = new SimulatedLine(plan, options, NoEvents.Instance, NullLoggerFactory.Instance))
+            var asJson = parseResult.GetValue(json);
+            using var loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(new TextWriterLoggerProvider(error, LogLevel.Warning)));
+            RunRecording? recording = null;
+            if (parseResult.GetValue(noRecord))
             {
-                results = await line.RunAsync(cancellationToken);
+                SettingsCommandLine.RejectUnknown(parseResult);
+            }
+            else
+            {
+                recording = await RunRecording.StartAsync(SettingsCommandLine.Resolve(parseResult), loggerFactory, cancellationToken);
             }
 
-            var summary = RunSummary.From(results, clock.Elapsed);
-            if (parseResult.GetValue(json))
+            RunSummary summary;
+            RecordingResult? recorded = null;
+            await using (recording)
+            {
+                var clock = Stopwatch.StartNew();
+                IReadOnlyList<SimulatedUnit> results;
+                await using (var line = new SimulatedLine(plan, options, recording?.Events ?? NoEvents.Instance, NullLoggerFactory.Instance))
+                {
+                    results = await line.RunAsync(cancellationToken);
+                }
+
+                summary = RunSummary.From(results, clock.Elapsed);
+                if (recording is not null)
+                {
+                    recorded = await recording.FinishAsync(DeliveryTimeout, cancellationToken);
+                }
+            }
+
+            if (asJson)
             {
                 await output.WriteLineAsync(summary.ToJson().ToJsonString(JsonOptions));
             }
@@ -89,9 +119,36 @@ internal static class RunCommand
                 await WriteTextAsync(output, plan, options, summary);
             }
 
+            if (recording is not null && recorded is not null)
+            {
+                await WriteRecordingAsync(asJson ? error : output, recording, recorded, onlyProblems: asJson);
+            }
+
             return summary.Passed == summary.Units ? ExitCodes.Success : ExitCodes.Failed;
-        });
+        }));
         return command;
+    }
+
+    private static async Task WriteRecordingAsync(TextWriter writer, RunRecording recording, RecordingResult recorded, bool onlyProblems)
+    {
+        var settings = recording.Settings;
+        if (!onlyProblems)
+        {
+            if (recording.Migration.Applied.Count > 0)
+            {
+                await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"  database migrated to version {recording.Migration.CurrentVersion} (applied {recording.Migration.Applied.Count} migration(s))"));
+            }
+
+            await writer.WriteLineAsync($"  recorded into {settings.DescribeDatabase()} as station {settings.StationId}; ledger head {recorded.Head?.ToString() ?? "(none)"}");
+        }
+
+        if (!recorded.IsDelivered)
+        {
+            await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  warning: {recorded.DurableSequence - recorded.DeliveredSequence} record(s) are not in the database yet ({recorded.LastDeliveryError ?? "delivery is slow"}); " +
+                $"they wait in the journal {settings.JournalDirectory} and are delivered when this station's recorder next starts."));
+        }
     }
 
     private static async Task WriteTextAsync(TextWriter output, RecipePlan plan, SimulatedLineOptions options, RunSummary summary)
