@@ -272,7 +272,7 @@ public sealed class MBootCommandIntegrationTests
     {
         var token = TestTimeouts.Unexpected;
         await using var bench = await BoardBench.FlashloaderAsync(link);
-        var client = await bench.OpenMBootAsync(new MBootClientOptions { ResponseTimeout = TimeSpan.FromMilliseconds(300) });
+        var client = await bench.OpenMBootAsync(new MBootClientOptions { ResponseTimeout = TimeSpan.FromSeconds(1) });
 
         var bad = await Assert.ThrowsAsync<MBootCommandException>(() => client.ExecuteAsync(0x9000_0000, 0, 0, token));
         Assert.Equal((MBootCommandTag.Execute, MBootStatusCode.InvalidArgument), (bad.Command, bad.Status));

@@ -18,7 +18,7 @@ namespace Station.Protocols.Tests.Integration;
 [SupportedOSPlatform("linux")]
 public sealed class MBootFaultIntegrationTests
 {
-    private static readonly MBootClientOptions ShortTimeouts = new() { ResponseTimeout = TimeSpan.FromMilliseconds(300) };
+    private static readonly MBootClientOptions ShortTimeouts = new() { ResponseTimeout = TimeSpan.FromSeconds(1) };
 
     [LinuxTheory]
     [InlineData(Link.Usb)]

@@ -16,7 +16,7 @@ namespace Station.Protocols.Tests.Integration;
 [SupportedOSPlatform("linux")]
 public sealed class RomFaultIntegrationTests
 {
-    private static readonly SdpClientOptions ShortTimeouts = new() { ResponseTimeout = TimeSpan.FromMilliseconds(300) };
+    private static readonly SdpClientOptions ShortTimeouts = new() { ResponseTimeout = TimeSpan.FromSeconds(1) };
 
     [LinuxFact]
     public async Task RomStall_OverUsb_DeviceTimeoutOnFakeTime()
@@ -62,7 +62,8 @@ public sealed class RomFaultIntegrationTests
     public async Task RomShort_OverUart_TheHabWordRunsIntoTheStatusAndIsAProtocolViolation()
     {
         await using var bench = await BoardBench.RomAsync(Link.Uart, FaultWatch.Options("romshort@1"));
-        var client = await bench.OpenSdpAsync(ShortTimeouts);
+        // Default timeouts: every byte does arrive, and a short timeout only makes a loaded CI machine fail.
+        var client = await bench.OpenSdpAsync();
 
         // "56 78" of the HAB mode, then the status "F0 F0 F0 F0": the host reads 56 78 F0 F0.
         var exception = await Assert.ThrowsAsync<ProtocolViolationException>(() => client.ErrorStatusAsync(TestTimeouts.Unexpected));
