@@ -8,6 +8,7 @@ using Station.Core.Runs;
 using Station.Data;
 using Station.Data.Entities;
 using Station.Data.Migrations;
+using Station.Data.Queries;
 using Station.Data.Recording;
 using Station.Host.Contracts;
 using Station.Host.Hubs;
@@ -92,7 +93,10 @@ internal sealed partial class StationRuntime(
             (IPowerCycler?)Simulator ?? services.GetService<IPowerCycler>() ?? NoPowerCycler.Instance,
             new SemaphoreSlim(Math.Max(1, Options.ConcurrentFuseBurns)),
             time,
-            loggerFactory);
+            loggerFactory)
+        {
+            UnresolvedFuseIntents = new RecordedFuseIntents(new RecordQueries(databases)),
+        };
         _engine = new StationEngine(environment) { AutoMode = string.Equals(Options.Mode, "auto", StringComparison.OrdinalIgnoreCase) };
         _engine.RunCompleted += OnRunCompleted;
         board.RunBegan += OnRunBegan;
