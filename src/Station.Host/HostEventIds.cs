@@ -33,4 +33,5 @@ internal static class HostEventIds
     public const int Listening = 4027;
     public const int DeviceMonitorFailed = 4028;
     public const int RecorderStatus = 4029;
+    public const int SimulatedBoardRestored = 4030;
 }

@@ -41,7 +41,7 @@ public sealed partial class SimulatedBoard : IAsyncDisposable
         Pacer = new DevicePacer(_options.TimeProvider, _options.Timing.ScaleFactor);
         Faults = new FaultInjector(_options.Faults, Name);
         Faults.Injected += fault => FaultInjected?.Invoke(this, fault);
-        Hardware = new BoardHardware(family, UniqueId, _options.Fuses);
+        Hardware = new BoardHardware(family, UniqueId, _options.Fuses, _options.FuseFile);
     }
 
     /// <summary>Raised (on the simulator's thread) whenever a fault is injected.</summary>

@@ -35,4 +35,14 @@ public sealed record SimulatedBoardOptions
 
     /// <summary>eFuse words already burned at manufacture (index → value), e.g. to test conflicts.</summary>
     public IReadOnlyDictionary<int, uint>? Fuses { get; init; }
+
+    /// <summary>
+    /// A file that keeps the eFuses across processes (null: they live as long as the board object).
+    /// Every accepted efuse-program-once is appended to it as a line (<c>program INDEX 0xVALUE
+    /// lock=0|1 missed=0xBITS</c>, after a header <c>station-sim-fuses chip 0xUID</c>) before it
+    /// takes effect, and a board built on an existing file starts with those words burned. So a
+    /// board outlives a process killed at any point, mid-burn included, and the file counts every
+    /// burn the word ever took (issue 8's kill test). A file of another chip is refused.
+    /// </summary>
+    public string? FuseFile { get; init; }
 }

@@ -84,6 +84,19 @@ internal sealed class HubClient : IAsyncDisposable
         }
     }
 
+    /// <summary>The next server invocation (type 1): its method and argument.</summary>
+    public async Task<(string Target, JsonObject Argument)> NextEventAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var message = _received.Count > 0 ? _received.Dequeue() : await NextAsync(cancellationToken);
+            if (message["type"]!.GetValue<int>() == 1)
+            {
+                return (message["target"]!.GetValue<string>(), message["arguments"]![0]!.AsObject());
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_socket.State == WebSocketState.Open)

@@ -64,6 +64,13 @@ public sealed class SimulatorOptions
     /// <summary>After a run ends, swap its board for a fresh one after this long (a continuous demo); zero: never.</summary>
     public TimeSpan ReplugAfter { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// A folder where the simulated boards outlive the host: the board on each slot and its eFuses
+    /// are kept there, and a host started again finds the same boards on the same slots (tests that
+    /// kill the host). Empty: every start plugs fresh boards.
+    /// </summary>
+    public string StateDirectory { get; set; } = "";
+
     /// <summary>Map the /api/sim routes (plug and unplug boards, inject faults): demo and end-to-end tests only.</summary>
     public bool Api { get; set; }
 }

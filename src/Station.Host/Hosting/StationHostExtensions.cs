@@ -146,7 +146,8 @@ internal static class StationHostExtensions
         {
             var family = !string.IsNullOrWhiteSpace(devices.Simulator.Family) ? devices.Simulator.Family : DefaultFamily(station, paths);
             services.AddSingleton(provider => new SimulatedBoards(
-                devices.Simulator.Boards, BoardFamily.Parse(family), devices.Simulator.TimeScale, provider.GetRequiredService<ILogger<SimulatedBoards>>()));
+                devices.Simulator.Boards, BoardFamily.Parse(family), devices.Simulator.TimeScale, provider.GetRequiredService<ILogger<SimulatedBoards>>(),
+                devices.Simulator.StateDirectory));
             services.AddSingleton(provider => new DeviceMonitor(
                 provider.GetRequiredService<SimulatedBoards>().Bus, provider.GetRequiredService<SimulatedBoards>().Slots, provider.GetRequiredService<TimeProvider>()));
         }

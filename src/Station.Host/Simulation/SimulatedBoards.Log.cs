@@ -9,5 +9,8 @@ internal sealed partial class SimulatedBoards
 
         [LoggerMessage(HostEventIds.SimulatedBoardUnplugged, LogLevel.Information, "Simulated board {Board} unplugged from {Slot}")]
         public static partial void Unplugged(ILogger logger, string board, string slot);
+
+        [LoggerMessage(HostEventIds.SimulatedBoardRestored, LogLevel.Information, "Simulated board {Board} is still on {Slot} from an earlier start: plugged in again with its fuses (faults: {Faults})")]
+        public static partial void Restored(ILogger logger, string board, string slot, string faults);
     }
 }

@@ -9,12 +9,12 @@ internal sealed class BoardHardware
 {
     private readonly (RamRegion Region, SparseMemory Memory)[] _ram;
 
-    public BoardHardware(BoardFamily family, ulong uniqueId, IReadOnlyDictionary<int, uint>? fuses)
+    public BoardHardware(BoardFamily family, ulong uniqueId, IReadOnlyDictionary<int, uint>? fuses, string? fuseFile = null)
     {
         Family = family;
         _ram = [.. family.RamRegions.Select(r => (r, new SparseMemory(r.Size, 0x00)))];
         Flash = new SparseMemory(family.Flash.Size, 0xFF);
-        Fuses = new OcotpFuses(family.FuseWordCount, uniqueId, fuses);
+        Fuses = new OcotpFuses(family.FuseWordCount, uniqueId, fuses, fuseFile);
     }
 
     public BoardFamily Family { get; }

@@ -4,6 +4,9 @@ namespace Station.Simulator.Memory;
 /// The OCOTP eFuse bank: words whose bits only go from 0 to 1, with a per-word lock (set by the
 /// lock flag of efuse-program-once, bit 24 of the index parameter, PROTOCOLS 3.2). The chip unique
 /// ID lives in CFG0 (index 1, low half) and CFG1 (index 2, high half), as on RT10xx.
+/// With a fuse file the bank outlives the process: every program operation is appended to the
+/// file before it takes effect (a burn is physical: once started it cannot be taken back by the
+/// simulating process dying) and the file is replayed when a bank is built on it.
 /// </summary>
 internal sealed class OcotpFuses
 {
@@ -14,8 +17,9 @@ internal sealed class OcotpFuses
     private readonly uint[] _words;
     private readonly bool[] _locked;
     private readonly Dictionary<int, int> _programCounts = [];
+    private readonly string? _file;
 
-    public OcotpFuses(int wordCount, ulong uniqueId, IReadOnlyDictionary<int, uint>? initial)
+    public OcotpFuses(int wordCount, ulong uniqueId, IReadOnlyDictionary<int, uint>? initial, string? file = null)
     {
         _words = new uint[wordCount];
         _locked = new bool[wordCount];
@@ -24,6 +28,16 @@ internal sealed class OcotpFuses
         foreach (var (index, value) in initial ?? new Dictionary<int, uint>())
         {
             _words[index] |= value;
+        }
+
+        if (file is not null)
+        {
+            foreach (var burn in FuseFile.Read(file, uniqueId, wordCount))
+            {
+                Apply(burn);
+            }
+
+            _file = file;
         }
     }
 
@@ -70,10 +84,21 @@ internal sealed class OcotpFuses
                 return false;
             }
 
-            _programCounts[index] = _programCounts.GetValueOrDefault(index) + 1;
-            _words[index] |= value & ~missedBits;
-            _locked[index] |= lockAfter;
+            var burn = new FuseBurn(index, value, lockAfter, missedBits);
+            if (_file is not null)
+            {
+                FuseFile.Append(_file, burn);
+            }
+
+            Apply(burn);
             return true;
         }
+    }
+
+    private void Apply(FuseBurn burn)
+    {
+        _programCounts[burn.Index] = _programCounts.GetValueOrDefault(burn.Index) + 1;
+        _words[burn.Index] |= burn.Value & ~burn.MissedBits;
+        _locked[burn.Index] |= burn.Lock;
     }
 }
