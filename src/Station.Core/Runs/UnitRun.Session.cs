@@ -67,11 +67,14 @@ public sealed partial class UnitRun
     /// <summary>After a disconnect the next session waits for a newer arrival: the monitor may not have seen the removal yet.</summary>
     private void NoteDisconnect(Exception exception)
     {
-        if (exception is DeviceDisconnectedException || exception.InnerException is DeviceDisconnectedException)
+        if (IsDisconnect(exception))
         {
             _goneGeneration = _sessionGeneration;
         }
     }
+
+    private static bool IsDisconnect(Exception exception) =>
+        exception is DeviceDisconnectedException || exception.InnerException is DeviceDisconnectedException;
 
     /// <summary>
     /// A flashloader session on the slot: the open one, or a new one on the board that is there
@@ -134,8 +137,12 @@ public sealed partial class UnitRun
             }
             catch (Exception exception) when (RunPipelines.IsTransportFailure(exception) && ++failures <= _recipe.Policy.TransportRetries)
             {
+                // A ROM seen to disconnect: wait for a newer arrival, as the flashloader session does,
+                // since the monitor may not have processed the removal yet. Without this the retries
+                // reopened the same gone device at once and quarantined a good board within a few
+                // milliseconds (issue 8's database outage test, a board swapped on its slot).
                 retryReason = $"USB failure talking to the boot ROM ({exception.Message})";
-                rom = await WaitForBoardAsync(BoardMode.Rom, 0, cancellationToken);
+                rom = await WaitForBoardAsync(BoardMode.Rom, IsDisconnect(exception) ? rom.Generation : 0, cancellationToken);
             }
             catch (Exception exception) when (RunPipelines.IsTransportFailure(exception))
             {

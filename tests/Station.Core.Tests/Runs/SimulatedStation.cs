@@ -18,11 +18,12 @@ internal sealed class SimulatedStation : IAsyncDisposable, IRunEvents
     private readonly Task _monitoring;
 
     public SimulatedStation(
-        int slots, IPowerCycler? powerCycler = null, int concurrentBurns = 1, IRunEvents? records = null, Fuses.IUnresolvedFuseIntents? unresolvedFuseIntents = null)
+        int slots, IPowerCycler? powerCycler = null, int concurrentBurns = 1, IRunEvents? records = null, Fuses.IUnresolvedFuseIntents? unresolvedFuseIntents = null,
+        Func<SimulatedUsbBus, Protocols.Transport.IHidDeviceList>? devices = null)
     {
         Bus = SimulatedUsbBus.WithHub(slots);
         var definitions = SimulatedUsbBus.HubPorts(slots).Select((port, i) => new SlotDefinition($"slot {i + 1}", port)).ToList();
-        Monitor = new DeviceMonitor(Bus, definitions, TimeProvider.System);
+        Monitor = new DeviceMonitor(devices?.Invoke(Bus) ?? Bus, definitions, TimeProvider.System);
         // Short response timeouts keep stall faults quick; the simulator answers in microseconds.
         var options = new MBootClientOptions { ResponseTimeout = TimeSpan.FromMilliseconds(300), EraseTimeout = TimeSpan.FromMilliseconds(500) };
         var environment = new RunEnvironment(
