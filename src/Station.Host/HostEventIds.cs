@@ -34,4 +34,5 @@ internal static class HostEventIds
     public const int DeviceMonitorFailed = 4028;
     public const int RecorderStatus = 4029;
     public const int SimulatedBoardRestored = 4030;
+    public const int RunRequestWaiting = 4031;
 }

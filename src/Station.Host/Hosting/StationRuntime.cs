@@ -84,6 +84,7 @@ internal sealed partial class StationRuntime(
             new RecordWriterOptions { StationId = StationId, JournalDirectory = paths.Journal, ToolVersion = ToolVersion },
             databases, time, loggerFactory.CreateLogger<RecordWriter>(), cancellationToken);
         Track(LogRecoveryAsync(_writer));
+        Track(StoreAutoRequestsAsync());
 
         var events = new RunEventFanOut(new RecordingRunEvents(_writer), board, metrics);
         var environment = new RunEnvironment(
@@ -356,36 +357,19 @@ internal sealed partial class StationRuntime(
 
         var approval = _activeApproval;
         board.Annotate(started.RunId, "auto", approval?.ApprovedBy);
-        Track(StoreAutoRequestAsync(started, approval));
-    }
-
-    private async Task StoreAutoRequestAsync(RunStarted started, RecipeApprovalRecord? approval)
-    {
-        try
+        _autoRequests.Writer.TryWrite(new RunRequestRecord
         {
-            await using var db = await databases.CreateDbContextAsync(_stopping.Token);
-            db.RunRequests.Add(new RunRequestRecord
-            {
-                RunId = started.RunId,
-                StationId = StationId,
-                Slot = started.Slot,
-                RequestedBy = "auto",
-                Operator = started.Operator,
-                RecipeName = started.RecipeName,
-                RecipeVersion = started.RecipeVersion,
-                ApprovalId = approval?.ApprovalId,
-                ApprovedBy = approval?.ApprovedBy,
-                RequestedAt = started.At.UtcDateTime,
-            });
-            await db.SaveChangesAsync(_stopping.Token);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !_stopping.IsCancellationRequested)
-        {
-            Log.RunRequestNotStored(_logger, started.RunId, exception);
-        }
-        catch (OperationCanceledException)
-        {
-        }
+            RunId = started.RunId,
+            StationId = StationId,
+            Slot = started.Slot,
+            RequestedBy = "auto",
+            Operator = started.Operator,
+            RecipeName = started.RecipeName,
+            RecipeVersion = started.RecipeVersion,
+            ApprovalId = approval?.ApprovalId,
+            ApprovedBy = approval?.ApprovedBy,
+            RequestedAt = started.At.UtcDateTime,
+        });
     }
 
     private void OnRunCompleted(object? sender, RunResult result)
