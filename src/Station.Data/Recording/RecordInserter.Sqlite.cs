@@ -25,7 +25,7 @@ internal sealed partial class RecordInserter
                 {
                     command = commands[table.Index] = connection.CreateCommand();
                     command.Transaction = transaction;
-                    command.CommandText = table.SingleRowSql;
+                    command.CommandText = table.NamedRowSql;
                     for (var i = 0; i < table.Columns.Length; i++)
                     {
                         command.Parameters.Add(table.Columns[i].CreateParameter(command, table.ParameterNames[i], record));
@@ -35,9 +35,10 @@ internal sealed partial class RecordInserter
                 }
                 else
                 {
-                    // The parameter keeps what its type mapping configured (SQLite type: TEXT for a
-                    // uuid, say); only the value changes. RecordInserterTests compare the stored bytes
-                    // with what SaveChanges stores, row by row.
+                    // The parameter keeps what its type mapping configured; only the value changes (the
+                    // mappings configure nothing from the value: a parameter's size, say, is inferred
+                    // from each value, never fixed). RecordInserterTests compare what is stored with
+                    // what SaveChanges stores, row by row, shorter values before longer ones.
                     for (var i = 0; i < table.Columns.Length; i++)
                     {
                         command.Parameters[i].Value = table.Columns[i].ProviderValue(record);

@@ -19,8 +19,8 @@ namespace Station.Data.Recording;
 /// SaveChanges sends it. So a column added to an entity and its configuration is inserted too.
 /// </summary>
 /// <remarks>
-/// PostgreSQL: per table, multi-row INSERTs with positional parameters, all in one
-/// <see cref="NpgsqlBatch"/>: one round trip for the whole transaction (BEGIN goes with it).
+/// PostgreSQL: a prepared single-row INSERT per record, in sequence order, all in one
+/// <see cref="NpgsqlBatch"/>: one round trip for the INSERTs (BEGIN goes with them), one for COMMIT.
 /// SQLite (in process, so no round trips): per table, one prepared single-row INSERT, bound and
 /// stepped again for each of its rows.
 /// </remarks>
@@ -89,26 +89,31 @@ internal sealed partial class RecordInserter
         ? table
         : throw new InvalidOperationException($"{record.GetType().Name} is not in the model.");
 
-    /// <summary>One ledger table: where its rows go, and how each column's value is read and sent.</summary>
-    private sealed class Table(int index, string insertInto, Column[] columns)
+    /// <summary>One ledger table: its single-row INSERTs, and how each column's value is read and sent.</summary>
+    private sealed class Table
     {
-        private string[]? _parameterNames;
-        private string? _singleRowSql;
+        public Table(int index, string insertInto, Column[] columns)
+        {
+            Index = index;
+            Columns = columns;
+            ParameterNames = [.. Enumerable.Range(0, columns.Length).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture))];
+            NamedRowSql = insertInto + "(" + string.Join(", ", ParameterNames) + ")";
+            PositionalRowSql = insertInto + "(" + string.Join(", ", Enumerable.Range(1, columns.Length).Select(i => "$" + i.ToString(CultureInfo.InvariantCulture))) + ")";
+        }
 
         /// <summary>0, 1, 2… in model order: an index into per-call arrays.</summary>
-        public int Index { get; } = index;
+        public int Index { get; }
 
-        /// <summary><c>INSERT INTO "table" ("column", …) VALUES </c>, rows to follow.</summary>
-        public string InsertInto { get; } = insertInto;
-
-        public Column[] Columns { get; } = columns;
+        public Column[] Columns { get; }
 
         /// <summary>@p0, @p1…: one named parameter per column.</summary>
-        public string[] ParameterNames => _parameterNames ??=
-            [.. Enumerable.Range(0, Columns.Length).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture))];
+        public string[] ParameterNames { get; }
 
-        /// <summary><c>INSERT INTO t (…) VALUES (@p0, @p1, …)</c>: one row.</summary>
-        public string SingleRowSql => _singleRowSql ??= InsertInto + "(" + string.Join(", ", ParameterNames) + ")";
+        /// <summary><c>INSERT INTO "t" ("c0", …) VALUES (@p0, @p1, …)</c> (SQLite).</summary>
+        public string NamedRowSql { get; }
+
+        /// <summary><c>INSERT INTO "t" ("c0", …) VALUES ($1, $2, …)</c> (PostgreSQL).</summary>
+        public string PositionalRowSql { get; }
     }
 
     /// <summary>One column: the property's getter and type mapping (value converter and provider type included).</summary>
