@@ -41,7 +41,7 @@ internal sealed partial class RecordInserter
                     // what SaveChanges stores, row by row, shorter values before longer ones.
                     for (var i = 0; i < table.Columns.Length; i++)
                     {
-                        command.Parameters[i].Value = table.Columns[i].ProviderValue(record);
+                        command.Parameters[i].Value = table.Columns[i].ProviderValue(record) ?? DBNull.Value;
                     }
                 }
 

@@ -19,8 +19,9 @@ namespace Station.Data.Recording;
 /// SaveChanges sends it. So a column added to an entity and its configuration is inserted too.
 /// </summary>
 /// <remarks>
-/// PostgreSQL: a prepared single-row INSERT per record, in sequence order, all in one
-/// <see cref="NpgsqlBatch"/>: one round trip for the INSERTs (BEGIN goes with them), one for COMMIT.
+/// PostgreSQL: per table one prepared <c>INSERT … SELECT * FROM unnest(…)</c> with one array per
+/// column, all in one <see cref="NpgsqlBatch"/>: one round trip for the INSERTs (BEGIN goes with
+/// them), one for COMMIT.
 /// SQLite (in process, so no round trips): per table, one prepared single-row INSERT, bound and
 /// stepped again for each of its rows.
 /// </remarks>
@@ -61,7 +62,7 @@ internal sealed partial class RecordInserter
                     p.IsNullable))
                 .ToArray();
             var columnList = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)));
-            tables.Add(entity.ClrType, new Table(tables.Count, $"INSERT INTO {sql.DelimitIdentifier(name, schema)} ({columnList}) VALUES ", columns));
+            tables.Add(entity.ClrType, new Table(tables.Count, $"INSERT INTO {sql.DelimitIdentifier(name, schema)} ({columnList}) ", columns));
         }
 
         return new RecordInserter(db.Model, tables);
@@ -89,7 +90,7 @@ internal sealed partial class RecordInserter
         ? table
         : throw new InvalidOperationException($"{record.GetType().Name} is not in the model.");
 
-    /// <summary>One ledger table: its single-row INSERTs, and how each column's value is read and sent.</summary>
+    /// <summary>One ledger table: its INSERT statements, and how each column's value is read and sent.</summary>
     private sealed class Table
     {
         public Table(int index, string insertInto, Column[] columns)
@@ -97,8 +98,9 @@ internal sealed partial class RecordInserter
             Index = index;
             Columns = columns;
             ParameterNames = [.. Enumerable.Range(0, columns.Length).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture))];
-            NamedRowSql = insertInto + "(" + string.Join(", ", ParameterNames) + ")";
-            PositionalRowSql = insertInto + "(" + string.Join(", ", Enumerable.Range(1, columns.Length).Select(i => "$" + i.ToString(CultureInfo.InvariantCulture))) + ")";
+            NamedRowSql = insertInto + "VALUES (" + string.Join(", ", ParameterNames) + ")";
+            UnnestSql = insertInto + "SELECT * FROM unnest("
+                + string.Join(", ", Enumerable.Range(1, columns.Length).Select(i => "$" + i.ToString(CultureInfo.InvariantCulture))) + ")";
         }
 
         /// <summary>0, 1, 2… in model order: an index into per-call arrays.</summary>
@@ -109,11 +111,11 @@ internal sealed partial class RecordInserter
         /// <summary>@p0, @p1…: one named parameter per column.</summary>
         public string[] ParameterNames { get; }
 
-        /// <summary><c>INSERT INTO "t" ("c0", …) VALUES (@p0, @p1, …)</c> (SQLite).</summary>
+        /// <summary><c>INSERT INTO "t" ("c0", …) VALUES (@p0, @p1, …)</c>: one row (SQLite).</summary>
         public string NamedRowSql { get; }
 
-        /// <summary><c>INSERT INTO "t" ("c0", …) VALUES ($1, $2, …)</c> (PostgreSQL).</summary>
-        public string PositionalRowSql { get; }
+        /// <summary><c>INSERT INTO "t" ("c0", …) SELECT * FROM unnest($1, $2, …)</c>: one array per column, any number of rows (PostgreSQL).</summary>
+        public string UnnestSql { get; }
     }
 
     /// <summary>One column: the property's getter and type mapping (value converter and provider type included).</summary>
@@ -121,15 +123,31 @@ internal sealed partial class RecordInserter
     {
         public string Name { get; } = name;
 
+        public RelationalTypeMapping Mapping { get; } = mapping;
+
+        public bool IsNullable { get; } = nullable;
+
+        /// <summary>The type the provider is given (after the value converter), nullable when the column is.</summary>
+        public Type ProviderClrType { get; } = ProviderType(mapping, nullable);
+
+        /// <summary>Provider-specific facts about the column, worked out on first use (benign race: the same value).</summary>
+        public object? ProviderState { get; set; }
+
         /// <summary>A new parameter carrying the record's value, made as SaveChanges makes it.</summary>
         public DbParameter CreateParameter(DbCommand command, string parameterName, LedgerRecord record) =>
-            mapping.CreateParameter(command, parameterName, getter.GetClrValueUsingContainingEntity(record), nullable);
+            Mapping.CreateParameter(command, parameterName, getter.GetClrValueUsingContainingEntity(record), IsNullable);
 
-        /// <summary>The record's value as the provider takes it (for a parameter made by <see cref="CreateParameter"/> before).</summary>
-        public object ProviderValue(LedgerRecord record)
+        /// <summary>The record's value as the provider takes it (what <see cref="CreateParameter"/> puts in), null as null.</summary>
+        public object? ProviderValue(LedgerRecord record)
         {
             var value = getter.GetClrValueUsingContainingEntity(record);
-            return (mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+            return Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+        }
+
+        private static Type ProviderType(RelationalTypeMapping mapping, bool nullable)
+        {
+            var type = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+            return nullable && type.IsValueType && Nullable.GetUnderlyingType(type) is null ? typeof(Nullable<>).MakeGenericType(type) : type;
         }
     }
 }
