@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test of the repository on a fresh machine, doing its own set-up: restore and build
 # (warnings are errors), the dashboard's build and unit tests, a throwaway PostgreSQL server (unless
-# STATION_TEST_PG already names one), then every test project.
+# STATION_TEST_PG already names one), every test project, then the dashboard's browser test against
+# the real host with simulated boards (tests/host-e2e.sh; screenshots in artifacts/e2e).
 #   ./test.sh                 everything
-#   ./test.sh --filter EXPR   only .NET tests matching a dotnet test filter (e.g. FullyQualifiedName~MBoot)
+#   ./test.sh --filter EXPR   only .NET tests matching a dotnet test filter (e.g. FullyQualifiedName~MBoot); no browser test
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -18,7 +19,8 @@ echo "== dashboard (web-ui): install, build, unit tests"
 (cd web-ui && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent && npm test --silent)
 
 echo "== restore and build"
-dotnet build Station.sln -c Release -nologo -clp:NoSummary
+# The dashboard was just built above: the host's own npm step (Station.Host.csproj) is skipped.
+dotnet build Station.sln -c Release -nologo -clp:NoSummary -p:SkipWebUiBuild=true
 
 if [[ -z "${STATION_TEST_PG:-}" ]]; then
   if pg_exports=$(tests/postgres.sh start); then
@@ -47,6 +49,13 @@ for project in tests/*.Tests/*.Tests.csproj; do
     status=1
   fi
 done
+
+if [[ ${#filter[@]} -eq 0 ]]; then
+  echo "== dashboard end-to-end against the host (Chromium)"
+  if ! tests/host-e2e.sh Release; then
+    status=1
+  fi
+fi
 
 if [[ $status -ne 0 ]]; then
   echo "== some tests FAILED (results in $results)"

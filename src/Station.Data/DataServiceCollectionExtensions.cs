@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Station.Data.Access;
 using Station.Data.Export;
 using Station.Data.Ledger;
 using Station.Data.Migrations;
@@ -34,6 +35,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<LedgerVerifier>();
         services.AddSingleton<RecordQueries>();
         services.AddSingleton<UnitRecordExporter>();
+        services.AddSingleton<AccessStore>();
         return services;
     }
 }

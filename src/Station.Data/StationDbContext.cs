@@ -7,7 +7,8 @@ namespace Station.Data;
 /// The station's records. Core sees only this type; <see cref="Postgres.PostgresStationDbContext"/>
 /// and <see cref="Sqlite.SqliteStationDbContext"/> hold what differs per provider. The schema comes
 /// from db/ (see <see cref="Migrations.DatabaseMigrator"/>), never from EF: tests prove the two agree.
-/// Every table is append-only: write through <see cref="Recording.RecordWriter"/>, read with queries.
+/// Every ledger table is append-only: write through <see cref="Recording.RecordWriter"/>, read with queries.
+/// The station service's tables (users, api_keys, recipes, …) are written by the host directly.
 /// </summary>
 public abstract class StationDbContext : DbContext
 {
@@ -33,6 +34,19 @@ public abstract class StationDbContext : DbContext
     public DbSet<LogLineRecord> LogLines => Set<LogLineRecord>();
 
     public DbSet<RunEndedRecord> RunEnds => Set<RunEndedRecord>();
+
+    // The station service's tables (not in the ledger's chain): people, keys, recipes, run requests.
+    public DbSet<UserRecord> Users => Set<UserRecord>();
+
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+
+    public DbSet<RecipeRecord> Recipes => Set<RecipeRecord>();
+
+    public DbSet<RecipeApprovalRecord> RecipeApprovals => Set<RecipeApprovalRecord>();
+
+    public DbSet<RecipeActivationRecord> RecipeActivations => Set<RecipeActivationRecord>();
+
+    public DbSet<RunRequestRecord> RunRequests => Set<RunRequestRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

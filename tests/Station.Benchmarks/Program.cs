@@ -9,6 +9,8 @@ const string Usage = """
                   database time per unit, units per minute, recording calls on the run's path (issue 5)
       db-insert --provider postgres|sqlite [--connection CS]
                   one delivery transaction by EF versus plain ADO.NET
+      engine [--single N] [--rounds N]
+                  cycle over device-bound time, 16-board scaling and hand-over on realistic timing (issue 4)
     Results and how to read them: docs/BENCHMARKS.md.
     """;
 
@@ -29,6 +31,8 @@ switch (args)
         return await DatabaseBenchmark.RunAsync(rest);
     case ["db-insert", .. var rest]:
         return await InsertCostBenchmark.RunAsync(rest);
+    case ["engine", .. var rest]:
+        return await EngineBenchmark.RunAsync(rest);
     default:
         await Console.Error.WriteLineAsync(Usage);
         return 2;

@@ -14,6 +14,7 @@ internal static class CommandGroups
         yield return SimCommands.Create();
         yield return ImageCommands.Create();
         yield return McubootCommands.Create();
+        yield return KeysCommands.Create();
         yield return DbCommands.Create();
         yield return LedgerCommands.Create();
         yield return ExportCommands.Create();

@@ -98,7 +98,7 @@ internal static class RunCommand
             {
                 var clock = Stopwatch.StartNew();
                 IReadOnlyList<SimulatedUnit> results;
-                await using (var line = new SimulatedLine(plan, options, recording?.Events ?? NoEvents.Instance, NullLoggerFactory.Instance))
+                await using (var line = new SimulatedLine(plan, options, recording?.Events ?? NoEvents.Instance, NullLoggerFactory.Instance, recording?.UnresolvedFuseIntents))
                 {
                     results = await line.RunAsync(cancellationToken);
                 }

@@ -2,10 +2,12 @@ using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Station.Cli.Commands;
 using Station.Cli.Settings;
+using Station.Core.Fuses;
 using Station.Core.Records;
 using Station.Core.Runs;
 using Station.Data;
 using Station.Data.Migrations;
+using Station.Data.Queries;
 using Station.Data.Recording;
 
 namespace Station.Cli.Simulation;
@@ -20,12 +22,13 @@ internal sealed class RunRecording : IAsyncDisposable
 {
     private readonly RecordWriter _writer;
 
-    private RunRecording(StationSettings settings, MigrationResult migration, RecordWriter writer)
+    private RunRecording(StationSettings settings, MigrationResult migration, RecordWriter writer, StationDbContextFactory databases)
     {
         Settings = settings;
         Migration = migration;
         _writer = writer;
         Events = new RecordingRunEvents(writer);
+        UnresolvedFuseIntents = new RecordedFuseIntents(new RecordQueries(databases));
     }
 
     public StationSettings Settings { get; }
@@ -35,6 +38,9 @@ internal sealed class RunRecording : IAsyncDisposable
 
     /// <summary>The sink the runs publish into.</summary>
     public IRunEvents Events { get; }
+
+    /// <summary>Fuse intents of earlier runs left without a result, which a unit's next run re-reads.</summary>
+    public IUnresolvedFuseIntents UnresolvedFuseIntents { get; }
 
     /// <summary>The station software's version as the records carry it.</summary>
     public static string ToolVersion
@@ -52,11 +58,12 @@ internal sealed class RunRecording : IAsyncDisposable
     {
         var migration = await DbCommands.CreateMigrator(settings).MigrateAsync(cancellationToken);
         RecordWriter writer;
+        var databases = new StationDbContextFactory(settings.Database);
         try
         {
             writer = await RecordWriter.StartAsync(
                 new RecordWriterOptions { StationId = settings.StationId, JournalDirectory = settings.JournalDirectory, ToolVersion = ToolVersion },
-                new StationDbContextFactory(settings.Database),
+                databases,
                 TimeProvider.System,
                 loggerFactory.CreateLogger<RecordWriter>(),
                 cancellationToken);
@@ -69,7 +76,7 @@ internal sealed class RunRecording : IAsyncDisposable
                 ExitCodes.Database);
         }
 
-        return new RunRecording(settings, migration, writer);
+        return new RunRecording(settings, migration, writer, databases);
     }
 
     /// <summary>

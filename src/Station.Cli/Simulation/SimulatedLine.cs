@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Station.Core.Devices;
+using Station.Core.Fuses;
 using Station.Core.Recipes;
 using Station.Core.Runs;
 using Station.Simulator;
@@ -24,7 +25,8 @@ internal sealed class SimulatedLine : IAsyncDisposable
     private readonly Task _monitoring;
     private int _boardsMade;
 
-    public SimulatedLine(RecipePlan recipe, SimulatedLineOptions options, IRunEvents events, ILoggerFactory loggerFactory)
+    public SimulatedLine(
+        RecipePlan recipe, SimulatedLineOptions options, IRunEvents events, ILoggerFactory loggerFactory, IUnresolvedFuseIntents? unresolvedFuseIntents = null)
     {
         _recipe = recipe;
         _options = options;
@@ -39,7 +41,10 @@ internal sealed class SimulatedLine : IAsyncDisposable
             new SimulatedPowerCycler(_bus),
             new SemaphoreSlim(options.ConcurrentFuseBurns),
             TimeProvider.System,
-            loggerFactory);
+            loggerFactory)
+        {
+            UnresolvedFuseIntents = unresolvedFuseIntents,
+        };
         _engine = new StationEngine(environment);
         _monitoring = _monitor.RunAsync(_stop.Token);
     }

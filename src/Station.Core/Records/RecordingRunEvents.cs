@@ -55,6 +55,13 @@ public sealed class RecordingRunEvents(RecordWriter writer) : IRunEvents
                     DeviceStatus = result.DeviceStatus,
                 });
                 break;
+            case FuseIntentResolved resolved when Find(resolved) is { } run:
+                run.Recorder.RecordFuseResult(new FuseResult(resolved.IntentId, (int)resolved.Index, FuseOutcome.ReRead, resolved.Verified)
+                {
+                    ValueAfter = resolved.Value,
+                    Message = "Resolved by re-reading the word on the unit's next run.",
+                });
+                break;
             case ImageWritten image when Find(image) is { } run:
                 run.Recorder.RecordImageWrite(new ImageWrite(MemoryName(image.MemoryId), image.Address, image.Length, Convert.FromHexString(image.ImageSha256))
                 {

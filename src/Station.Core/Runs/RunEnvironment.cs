@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Station.Core.Devices;
+using Station.Core.Fuses;
 
 namespace Station.Core.Runs;
 
@@ -18,4 +19,8 @@ public sealed record RunEnvironment(
     IPowerCycler PowerCycler,
     SemaphoreSlim FuseBurns,
     TimeProvider TimeProvider,
-    ILoggerFactory LoggerFactory);
+    ILoggerFactory LoggerFactory)
+{
+    /// <summary>Where a unit's unresolved fuse intents come from; null when the station keeps no records.</summary>
+    public IUnresolvedFuseIntents? UnresolvedFuseIntents { get; init; }
+}

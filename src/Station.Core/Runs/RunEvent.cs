@@ -53,6 +53,14 @@ public sealed record FuseBurnResult(
     Guid RunId, DateTimeOffset At, uint Index, string Name, uint Before, uint After, bool Verified, uint? DeviceStatus,
     bool ResolvedByReRead) : RunEvent(RunId, At);
 
+/// <summary>
+/// A fuse intent left without a result by an earlier run (the station stopped mid-burn), resolved
+/// by re-reading the word on this run: <paramref name="Verified"/> says whether it holds the
+/// requested bits.
+/// </summary>
+public sealed record FuseIntentResolved(
+    Guid RunId, DateTimeOffset At, Guid IntentId, uint Index, string Name, uint Value, bool Verified) : RunEvent(RunId, At);
+
 /// <summary>An image written and read back.</summary>
 public sealed record ImageWritten(
     Guid RunId, DateTimeOffset At, uint MemoryId, uint Address, int Length, string ImageSha256, string ReadBackSha256) : RunEvent(RunId, At);

@@ -33,37 +33,33 @@ public sealed partial class UnitRun
     private async Task ProgramFlashAsync(CancellationToken cancellationToken)
     {
         var ladder = BuildLadder();
-        for (var rung = 0; ; rung++)
+        var pipeline = RunPipelines.FlashLadder(ladder.Count, async (exception, rung) =>
         {
-            try
-            {
-                await RunUnitAsync(RunStep.ConfigureMemory, ProgramFlashUnitAsync, cancellationToken);
-                return;
-            }
-            catch (Exception exception) when (IsTransientFlashFailure(exception))
-            {
-                var status = exception is MBootCommandException command ? (uint?)command.Status : null;
-                if (rung == ladder.Count)
-                {
-                    var diagnosis = await DiagnoseFlashAsync(cancellationToken);
-                    throw new RunStopException(
-                        RunOutcome.Quarantined, FailureClass.DeviceTransient, _currentStep, status,
-                        $"The flash kept failing in {_currentStep} ({exception.Message}) after every recovery step ({string.Join(", ", ladder.Select(r => r.Description))}). {diagnosis}",
-                        $"Unit quarantined: hand it to rework. {diagnosis}",
-                        exception);
-                }
+            _pendingRetryReason = $"{_currentStep} failed ({exception.Message}); {ladder[rung].Description}";
+            Note(_pendingRetryReason + ".");
+            await ladder[rung].PrepareAsync(cancellationToken);
+        }, _environment.TimeProvider);
 
-                _pendingRetryReason = $"{_currentStep} failed ({exception.Message}); {ladder[rung].Description}";
-                Note(_pendingRetryReason + ".");
-                await ladder[rung].PrepareAsync(cancellationToken);
-            }
-            catch (MBootCommandException exception)
-            {
-                throw new RunStopException(
-                    RunOutcome.Failed, FailureClass.DevicePermanent, _currentStep, (uint)exception.Status, exception.Message,
-                    "The flashloader refused the request: check the recipe (flash configuration, image address) with an engineer.",
-                    exception);
-            }
+        try
+        {
+            await pipeline.ExecuteAsync(token => new ValueTask(RunUnitAsync(RunStep.ConfigureMemory, ProgramFlashUnitAsync, token)), cancellationToken);
+        }
+        catch (Exception exception) when (RunPipelines.IsTransientFlashFailure(exception))
+        {
+            var status = exception is MBootCommandException command ? (uint?)command.Status : null;
+            var diagnosis = await DiagnoseFlashAsync(cancellationToken);
+            throw new RunStopException(
+                RunOutcome.Quarantined, FailureClass.DeviceTransient, _currentStep, status,
+                $"The flash kept failing in {_currentStep} ({exception.Message}) after every recovery step ({string.Join(", ", ladder.Select(r => r.Description))}). {diagnosis}",
+                $"Unit quarantined: hand it to rework. {diagnosis}",
+                exception);
+        }
+        catch (MBootCommandException exception)
+        {
+            throw new RunStopException(
+                RunOutcome.Failed, FailureClass.DevicePermanent, _currentStep, (uint)exception.Status, exception.Message,
+                "The flashloader refused the request: check the recipe (flash configuration, image address) with an engineer.",
+                exception);
         }
     }
 
@@ -195,9 +191,6 @@ public sealed partial class UnitRun
             return $"The flash could not be read back for a diagnosis ({exception.Message}).";
         }
     }
-
-    private static bool IsTransientFlashFailure(Exception exception) =>
-        exception is MBootCommandException { IsTransient: true } or VerifyMismatchException;
 
     private Progress ProgressOf(RunStep step, long total) => new(this, step, total);
 

@@ -16,6 +16,7 @@ public sealed partial class UnitRun
     /// </summary>
     private async Task<FusePlan> PlanFusesAsync(CancellationToken cancellationToken)
     {
+        await ResolveEarlierIntentsAsync(cancellationToken);
         if (_recipe.Fuses.Count == 0)
         {
             return FusePlan.Classify([], new Dictionary<uint, uint>());
@@ -60,6 +61,47 @@ public sealed partial class UnitRun
         }
 
         return plan;
+    }
+
+    /// <summary>
+    /// Issue 5: a fuse intent an earlier run stored without a result (the station died mid-burn) is
+    /// flagged for re-read on the unit's next run. Re-read each such word and record what it holds.
+    /// Without records, or when they cannot be asked, the run goes on: every burn re-reads first anyway.
+    /// </summary>
+    private async Task ResolveEarlierIntentsAsync(CancellationToken cancellationToken)
+    {
+        if (_environment.UnresolvedFuseIntents is not { } ledger || _chipUid is null)
+        {
+            return;
+        }
+
+        IReadOnlyList<PendingFuseIntent> pending;
+        try
+        {
+            pending = await ledger.ForUnitAsync(_chipUid, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Note($"Could not look up earlier fuse intents of unit {_chipUid} ({exception.Message}); every burn re-reads its word first anyway.");
+            return;
+        }
+
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        await RunUnitAsync(RunStep.PlanFuses, (client, retryReason, token) =>
+            StepAsync(RunStep.PlanFuses, retryReason ?? $"{pending.Count} fuse intent(s) of an earlier run have no result: re-reading", async stepToken =>
+            {
+                foreach (var intent in pending)
+                {
+                    var value = await client.FlashReadOnceAsync(intent.Index, stepToken);
+                    var verified = (value & intent.Mask) == (intent.RequestedValue & intent.Mask);
+                    Publish(new FuseIntentResolved(RunId, Now, intent.IntentId, intent.Index, intent.Name, value, verified));
+                    Note($"Earlier fuse intent on {intent.Name} (0x{intent.Index:X2}) resolved by re-read: 0x{value:X8}, {(verified ? "burned as intended" : "not as intended")}.");
+                }
+            }, token), cancellationToken);
     }
 
     /// <summary>

@@ -24,43 +24,52 @@ public sealed partial class UnitRun
     /// Runs <paramref name="unit"/> on a flashloader session, re-opening the session after a
     /// transport failure and running the whole unit again (DESIGN.md: "retry the step after
     /// re-opening; if the device disappeared, wait for it on the same port"). From the second
-    /// failure on, the flashloader is reset and reloaded first, in case it is wedged.
+    /// failure on, the flashloader is reset and reloaded first, in case it is wedged. After the
+    /// recipe's transportRetries the unit is quarantined.
     /// </summary>
     private async Task RunUnitAsync(RunStep firstStep, Func<MBootClient, string?, CancellationToken, Task> unit, CancellationToken cancellationToken)
     {
         var retryReason = _pendingRetryReason;
         _pendingRetryReason = null;
-        for (var failures = 0; ; )
+        var failures = 0;
+        var pipeline = RunPipelines.Transport(_recipe.Policy.TransportRetries, async (exception, attempt) =>
         {
-            try
-            {
-                var client = await EnsureSessionAsync(cancellationToken);
-                await unit(client, retryReason, cancellationToken);
-                return;
-            }
-            catch (Exception exception) when (IsTransportFailure(exception))
-            {
-                await DropSessionAsync();
-                if (exception is DeviceDisconnectedException || exception.InnerException is DeviceDisconnectedException)
-                {
-                    _goneGeneration = _sessionGeneration;
-                }
+            failures = attempt + 1;
+            await DropSessionAsync();
+            NoteDisconnect(exception);
+            _mustReload |= failures >= 2;
+            retryReason = _mustReload
+                ? $"USB failure in {_currentStep} ({exception.Message}); resetting and reloading the flashloader"
+                : $"USB failure in {_currentStep} ({exception.Message}); re-opened the device";
+            Note($"Step {firstStep}: {retryReason}.");
+        }, _environment.TimeProvider);
 
-                if (++failures > _recipe.Policy.TransportRetries)
-                {
-                    throw new RunStopException(
-                        RunOutcome.Quarantined, FailureClass.Transport, _currentStep, null,
-                        $"USB communication with the board kept failing during {_currentStep} ({failures} times; last: {exception.Message}).",
-                        $"Re-seat the board on {_slot.Name} and check its USB cable, then run it again. If it fails again, hand the unit to rework.",
-                        exception);
-                }
+        try
+        {
+            await pipeline.ExecuteAsync(async token =>
+            {
+                var client = await EnsureSessionAsync(token);
+                await unit(client, retryReason, token);
+            }, cancellationToken);
+        }
+        catch (Exception exception) when (RunPipelines.IsTransportFailure(exception))
+        {
+            await DropSessionAsync();
+            NoteDisconnect(exception);
+            throw new RunStopException(
+                RunOutcome.Quarantined, FailureClass.Transport, _currentStep, null,
+                $"USB communication with the board kept failing during {_currentStep} ({failures + 1} times; last: {exception.Message}).",
+                $"Re-seat the board on {_slot.Name} and check its USB cable, then run it again. If it fails again, hand the unit to rework.",
+                exception);
+        }
+    }
 
-                _mustReload |= failures >= 2;
-                retryReason = _mustReload
-                    ? $"USB failure in {_currentStep} ({exception.Message}); resetting and reloading the flashloader"
-                    : $"USB failure in {_currentStep} ({exception.Message}); re-opened the device";
-                Note($"Step {firstStep}: {retryReason}.");
-            }
+    /// <summary>After a disconnect the next session waits for a newer arrival: the monitor may not have seen the removal yet.</summary>
+    private void NoteDisconnect(Exception exception)
+    {
+        if (exception is DeviceDisconnectedException || exception.InnerException is DeviceDisconnectedException)
+        {
+            _goneGeneration = _sessionGeneration;
         }
     }
 
@@ -123,12 +132,12 @@ public sealed partial class UnitRun
                         : "The boot ROM refused the flashloader: check the recipe's flashloader file and addresses with an engineer.",
                     exception);
             }
-            catch (Exception exception) when (IsTransportFailure(exception) && ++failures <= _recipe.Policy.TransportRetries)
+            catch (Exception exception) when (RunPipelines.IsTransportFailure(exception) && ++failures <= _recipe.Policy.TransportRetries)
             {
                 retryReason = $"USB failure talking to the boot ROM ({exception.Message})";
                 rom = await WaitForBoardAsync(BoardMode.Rom, 0, cancellationToken);
             }
-            catch (Exception exception) when (IsTransportFailure(exception))
+            catch (Exception exception) when (RunPipelines.IsTransportFailure(exception))
             {
                 throw new RunStopException(
                     RunOutcome.Quarantined, FailureClass.Transport, RunStep.LoadFlashloader, null,
@@ -153,7 +162,7 @@ public sealed partial class UnitRun
             await client.ResetAsync(cancellationToken);
             return await WaitForBoardAsync(BoardMode.Rom, 0, cancellationToken);
         }
-        catch (Exception exception) when (IsTransportFailure(exception) || exception is MBootCommandException)
+        catch (Exception exception) when (RunPipelines.IsTransportFailure(exception) || exception is MBootCommandException)
         {
             if (CanPowerCycle)
             {

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Station.Core.Devices;
 using Station.Core.Recipes;
-using Station.Protocols;
 using Station.Protocols.MBoot;
 using Station.Protocols.Sdp;
 
@@ -150,13 +149,9 @@ public sealed partial class UnitRun
         SdpCommandException sdp => (FailureClass.DevicePermanent, sdp.Status),
         VerifyMismatchException => (FailureClass.VerifyMismatch, null),
         StageTimeoutException => (FailureClass.StageTimeout, null),
-        _ when IsTransportFailure(exception) => (FailureClass.Transport, null),
+        _ when RunPipelines.IsTransportFailure(exception) => (FailureClass.Transport, null),
         _ => (FailureClass.Internal, null),
     };
-
-    /// <summary>A failure of the link, not of the device's work: a fresh session may well succeed.</summary>
-    private static bool IsTransportFailure(Exception exception) =>
-        exception is DeviceException { IsTransient: true } and not MBootCommandException;
 
     private RunResult Result(RunOutcome outcome, FailureClass? failure, RunStep? step, uint? status, string? reason, string? action) =>
         new(RunId, _slot.Name, outcome, failure, step, status, reason, action, _chipUid, _request.SerialNumber, TimeSpan.Zero, _attempts.Values.Sum(), _fuseWordsBurned, _handOver);

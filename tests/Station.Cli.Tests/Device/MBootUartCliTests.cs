@@ -14,7 +14,7 @@ public sealed class MBootUartCliTests : IDisposable
 {
     private readonly DeviceCli _cli = new();
 
-    [LinuxFact]
+    [Fact]
     public async Task WriteMemoryReadMemory_256KiBThroughTheNor_RoundTrips()
     {
         await using var board = PtyBoard.Flashloader();
@@ -35,7 +35,7 @@ public sealed class MBootUartCliTests : IDisposable
         Assert.Equal(image, board.Board.ReadFlash(0x7000_0000, image.Length));
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task FlashEraseAll_ThenReadMemory_PrintsBlankHex()
     {
         await using var board = PtyBoard.Flashloader();
@@ -51,7 +51,7 @@ public sealed class MBootUartCliTests : IDisposable
         Assert.Contains("ff ff ff ff ff ff ff ff ff ff ff ff ff ff ff ff", read.Stdout, StringComparison.Ordinal);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task EfuseProgramOnceAndReadOnce_BurnsBitsAndALockedWordFailsWithItsStatus()
     {
         await using var board = PtyBoard.Flashloader();
@@ -73,7 +73,7 @@ public sealed class MBootUartCliTests : IDisposable
         Assert.Contains("Response status = 20201 (0x4ee9) OCOTP: Program Failure.", locked.Stdout, StringComparison.Ordinal);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task GetProperty1_Json_ShapedLikeBlhost()
     {
         await using var board = PtyBoard.Flashloader();
@@ -93,7 +93,7 @@ public sealed class MBootUartCliTests : IDisposable
         Assert.Contains("Current Version = K2.1.0", text.Stdout, StringComparison.Ordinal);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task DeviceStatusError_Exit1WithTheStatusAndItsDescription()
     {
         await using var board = PtyBoard.Flashloader();
@@ -112,7 +112,7 @@ public sealed class MBootUartCliTests : IDisposable
         Assert.Contains("10300 (0x283c) Unknown Property.", unknown.Stdout, StringComparison.Ordinal);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task NoSuchPort_Exit3WithAClearMessage()
     {
         var result = await DeviceCli.RunAsync("mboot", "--uart", "/dev/station-no-such-port", "get-property", "1");
@@ -122,7 +122,7 @@ public sealed class MBootUartCliTests : IDisposable
         Assert.Empty(result.Stdout);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task DeviceStalls_Exit3WithTheTimeout()
     {
         // The board stalls on a clock that never moves; -t 200 bounds the host's wait.
@@ -134,7 +134,7 @@ public sealed class MBootUartCliTests : IDisposable
         Assert.Contains("timed out after 200 ms", result.Stderr, StringComparison.Ordinal);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task NotAFlashloader_PingTimesOut_Exit3()
     {
         await using var board = PtyBoard.Rom();

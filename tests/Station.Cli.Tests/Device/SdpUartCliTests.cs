@@ -8,7 +8,7 @@ namespace Station.Cli.Tests.Device;
 [SupportedOSPlatform("linux")]
 public sealed class SdpUartCliTests
 {
-    [LinuxFact]
+    [Fact]
     public async Task ErrorStatus_FreshRom_HabSuccessAndHabOpen()
     {
         await using var board = PtyBoard.Rom();
@@ -20,7 +20,7 @@ public sealed class SdpUartCliTests
         Assert.Contains("HAB mode = Open", result.Stdout, StringComparison.Ordinal);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task WriteFileThenJumpAddress_TheFlashloaderAnswersMBootOnTheSameLine()
     {
         await using var board = PtyBoard.Rom();
@@ -38,7 +38,7 @@ public sealed class SdpUartCliTests
         Assert.Equal(BoardState.Flashloader, board.Board.State);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task JumpAddress_HabClosedUnsignedImage_Exit1WithTheRomsStatus()
     {
         await using var board = PtyBoard.Rom(new SimulatedBoardOptions { Hab = HabState.Closed });
@@ -55,7 +55,7 @@ public sealed class SdpUartCliTests
         Assert.Contains("HAB mode = Closed", status.Stdout, StringComparison.Ordinal);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task WriteFile_MissingFile_Exit2()
     {
         await using var board = PtyBoard.Rom();

@@ -5,6 +5,12 @@ public sealed class DbCommandsTests : IDisposable
 {
     private readonly StationCli _cli = StationCli.Sqlite();
 
+    /// <summary>The newest schema version this build carries (db/, embedded in Station.Data).</summary>
+    private static int Latest => new Station.Data.Migrations.DatabaseMigrator(
+        new Station.Data.DatabaseOptions(Station.Data.DatabaseProvider.Sqlite, "Data Source=:memory:"),
+        TimeProvider.System,
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<Station.Data.Migrations.DatabaseMigrator>.Instance).LatestVersion;
+
     [Fact]
     public async Task Migrate_FreshDatabase_PrintsWhatItAppliedThenNothingTheSecondTime()
     {
@@ -20,10 +26,11 @@ public sealed class DbCommandsTests : IDisposable
         Assert.Contains("Applied 0001_initial", first.Stdout, StringComparison.Ordinal);
         Assert.Contains("Applied 0002_qa_views", first.Stdout, StringComparison.Ordinal);
         Assert.Contains("Applied 0003_append_only_guards", first.Stdout, StringComparison.Ordinal);
-        Assert.Contains("The database is at version 3 (the latest).", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Applied 0004_station_service", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"The database is at version {Latest} (the latest).", first.Stdout, StringComparison.Ordinal);
         Assert.Equal(0, second.ExitCode);
         Assert.DoesNotContain("Applied", second.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Nothing to apply: the database is at version 3", second.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"Nothing to apply: the database is at version {Latest}", second.Stdout, StringComparison.Ordinal);
         Assert.Equal(0, after.ExitCode);
         Assert.Contains("applied  0003_append_only_guards", after.Stdout, StringComparison.Ordinal);
     }
@@ -36,7 +43,7 @@ public sealed class DbCommandsTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Applied 0001_initial", result.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("0002", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("this build's latest is 3", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"this build's latest is {Latest}", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Station.Cli.Tests.Sim;
 [SupportedOSPlatform("linux")]
 public sealed class SimUartTests
 {
-    [LinuxFact]
+    [Fact]
     public async Task SimUart_FirstLineIsThePty_MBootAnswersAndCancelStopsIt()
     {
         await using var sim = SimRun.Start("sim", "uart");
@@ -26,7 +26,7 @@ public sealed class SimUartTests
         Assert.EndsWith("Stopped.\n", sim.Output.ToString(), StringComparison.Ordinal);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task SimUart_MBootRoundTrips256KiBErasesAndBurnsFuses()
     {
         using var cli = new DeviceCli();
@@ -57,7 +57,7 @@ public sealed class SimUartTests
         Assert.Equal(0, await sim.StopAsync());
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task SimUart_Rom_SdpTalksToTheChosenFamily()
     {
         await using var sim = SimRun.Start("sim", "uart", "--rom", "--family", "RT1060", "--timing", "fast");
@@ -77,7 +77,7 @@ public sealed class SimUartTests
         Assert.Equal(0, await sim.StopAsync());
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task SimUart_Faults_AreInjectedAndReported()
     {
         await using var sim = SimRun.Start("sim", "uart", "--faults", "erase20106@1");

@@ -60,6 +60,34 @@ public sealed class RecordingRunEventsTests : IAsyncLifetime
         Assert.True(ledger.IsIntact, ledger.FirstBreak?.ToString());
     }
 
+    [Fact]
+    public async Task NextRun_FuseIntentLeftWithoutResult_IsReReadAndResolved()
+    {
+        var queries = new Data.Queries.RecordQueries(_databases);
+        await using var station = new SimulatedStation(1, records: new RecordingRunEvents(_writer), unresolvedFuseIntents: new RecordedFuseIntents(queries));
+        var board = SimulatedStation.Board("crashed mid-burn", fuses: new Dictionary<int, uint> { [0x06] = 0x10 });
+        var first = await station.ProvisionAsync("slot 1", board, SimulatedStation.SampleRecipe(), approval: null);
+        // An earlier station died between storing an intent for CFG5 and storing its result.
+        var crashed = _writer.StartRun(new RunStart("slot 1", "rt1064-sample", "1", new byte[32]));
+        crashed.RecordUnitIdentified(first.ChipUid!, null, null);
+        var intentId = await crashed.RecordFuseIntentAsync(new FuseIntent(0x06, "CFG5", 0x10, 0x10, 0x0), TestTimeouts.Unexpected);
+        await _writer.WaitForDeliveryAsync(TestTimeouts.Unexpected);
+        Assert.True(await queries.HasUnresolvedFuseIntentAsync(first.ChipUid!, TestTimeouts.Unexpected));
+        await station.Bus.UnplugAsync("1-1.1", TestTimeouts.Unexpected);
+
+        var next = await station.ProvisionAsync("slot 1", board, SimulatedStation.SampleRecipe(), approval: null);
+        await _writer.WaitForDeliveryAsync(TestTimeouts.Unexpected);
+
+        Assert.Equal(RunOutcome.Passed, next.Outcome);
+        var resolved = Assert.Single(station.EventsOf<FuseIntentResolved>(next.RunId));
+        Assert.Equal((intentId, 0x06u, 0x10u, true), (resolved.IntentId, resolved.Index, resolved.Value, resolved.Verified));
+        Assert.False(await queries.HasUnresolvedFuseIntentAsync(first.ChipUid!, TestTimeouts.Unexpected));
+        await using var db = _databases.CreateDbContext();
+        var result = await db.FuseResults.SingleAsync(r => r.IntentId == intentId, TestTimeouts.Unexpected);
+        Assert.Equal(Data.Entities.FuseOutcome.ReRead, result.Outcome);
+        Assert.Equal(next.RunId, result.RunId);
+    }
+
     public async Task DisposeAsync()
     {
         await _writer.DisposeAsync();

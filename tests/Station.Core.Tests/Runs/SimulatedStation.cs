@@ -17,7 +17,8 @@ internal sealed class SimulatedStation : IAsyncDisposable, IRunEvents
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _monitoring;
 
-    public SimulatedStation(int slots, IPowerCycler? powerCycler = null, int concurrentBurns = 1, IRunEvents? records = null)
+    public SimulatedStation(
+        int slots, IPowerCycler? powerCycler = null, int concurrentBurns = 1, IRunEvents? records = null, Fuses.IUnresolvedFuseIntents? unresolvedFuseIntents = null)
     {
         Bus = SimulatedUsbBus.WithHub(slots);
         var definitions = SimulatedUsbBus.HubPorts(slots).Select((port, i) => new SlotDefinition($"slot {i + 1}", port)).ToList();
@@ -31,7 +32,10 @@ internal sealed class SimulatedStation : IAsyncDisposable, IRunEvents
             powerCycler ?? NoPowerCycler.Instance,
             new SemaphoreSlim(concurrentBurns),
             TimeProvider.System,
-            NullLoggerFactory.Instance);
+            NullLoggerFactory.Instance)
+        {
+            UnresolvedFuseIntents = unresolvedFuseIntents,
+        };
         Engine = new StationEngine(environment);
         _monitoring = Monitor.RunAsync(_stop.Token);
     }

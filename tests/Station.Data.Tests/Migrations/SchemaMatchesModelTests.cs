@@ -28,11 +28,14 @@ public sealed partial class SchemaMatchesModelTests(PostgresDatabase postgres) :
     }
 
     [Fact]
-    public async Task Model_HasEveryLedgerTable()
+    public async Task Model_HasEveryLedgerAndServiceTable()
     {
         await using var database = TestDatabase.Sqlite();
         Assert.Equal(
-            ["fuse_intents", "fuse_results", "image_writes", "log_lines", "run_ends", "run_starts", "station_sessions", "step_attempts", "unit_identifications"],
+            [
+                "api_keys", "fuse_intents", "fuse_results", "image_writes", "log_lines", "recipe_activations", "recipe_approvals", "recipes",
+                "run_ends", "run_requests", "run_starts", "station_sessions", "step_attempts", "unit_identifications", "users",
+            ],
             ModelTables(database).Select(t => t.Name).Order());
     }
 

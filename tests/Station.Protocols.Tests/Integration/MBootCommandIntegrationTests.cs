@@ -15,7 +15,7 @@ namespace Station.Protocols.Tests.Integration;
 [SupportedOSPlatform("linux")]
 public sealed class MBootCommandIntegrationTests
 {
-    [LinuxTheory]
+    [Theory]
     [InlineData(Link.Usb)]
     [InlineData(Link.Uart)]
     public async Task GetProperty_KnownTags_DecodeAndUnknownTagsAreNull(Link link)
@@ -47,7 +47,7 @@ public sealed class MBootCommandIntegrationTests
         Assert.False(client.IsBroken);
     }
 
-    [LinuxTheory]
+    [Theory]
     [InlineData(Link.Usb)]
     [InlineData(Link.Uart)]
     public async Task SetProperty_ReadOnlyAndUnknown_ThrowStatusAndTheSessionGoesOn(Link link)
@@ -66,7 +66,7 @@ public sealed class MBootCommandIntegrationTests
         Assert.Equal([1u], await client.GetPropertyAsync(MBootPropertyTag.VerifyWrites, token));
     }
 
-    [LinuxTheory]
+    [Theory]
     [InlineData(Link.Usb)]
     [InlineData(Link.Uart)]
     public async Task ConfigureMemory_OptionWord_NorReportsItsGeometry(Link link)
@@ -90,7 +90,7 @@ public sealed class MBootCommandIntegrationTests
         Assert.Equal(MBootStatusCode.InvalidArgument, badBlock.Status);
     }
 
-    [LinuxTheory]
+    [Theory]
     [InlineData(Link.Usb)]
     [InlineData(Link.Uart)]
     public async Task WriteMemory_ReadMemory_RamRoundTripsWithAPartialLastPacket(Link link)
@@ -110,7 +110,7 @@ public sealed class MBootCommandIntegrationTests
         Assert.Equal(link == Link.Usb ? 1012 : 512, progress[0]);
     }
 
-    [LinuxTheory]
+    [Theory]
     [InlineData(Link.Usb)]
     [InlineData(Link.Uart)]
     public async Task WriteMemory_Nor_NeedsConfigureEraseAndAlignment(Link link)
@@ -140,7 +140,7 @@ public sealed class MBootCommandIntegrationTests
         Assert.False(client.IsBroken);
     }
 
-    [LinuxTheory]
+    [Theory]
     [InlineData(Link.Usb)]
     [InlineData(Link.Uart)]
     public async Task FlashEraseRegion_WidensToWholeSectorsAndErasesThem(Link link)
@@ -162,7 +162,7 @@ public sealed class MBootCommandIntegrationTests
         Assert.Equal(Rt1064.Pattern(0x3000).AsSpan(0, 0x1000).ToArray(), bench.Board.ReadFlash(Rt1064.Nor, 0x1000));
     }
 
-    [LinuxTheory]
+    [Theory]
     [InlineData(Link.Usb)]
     [InlineData(Link.Uart)]
     public async Task FlashEraseAll_FlexSpiNor_BlanksTheWholeChip(Link link)
@@ -184,7 +184,7 @@ public sealed class MBootCommandIntegrationTests
         Assert.Equal(MBootCommandTag.FlashEraseAll, internalMemory.Command);
     }
 
-    [LinuxTheory]
+    [Theory]
     [InlineData(Link.Usb)]
     [InlineData(Link.Uart)]
     public async Task FillMemory_Word_RepeatsThePatternLittleEndian(Link link)
@@ -201,7 +201,7 @@ public sealed class MBootCommandIntegrationTests
         Assert.Equal(MBootStatusCode.MemoryRangeInvalid, outside.Status);
     }
 
-    [LinuxTheory]
+    [Theory]
     [InlineData(Link.Usb)]
     [InlineData(Link.Uart)]
     public async Task EfuseReadOnce_UniqueIdWordsAndBadIndex(Link link)
@@ -216,7 +216,7 @@ public sealed class MBootCommandIntegrationTests
         Assert.Equal((MBootCommandTag.FlashReadOnce, MBootStatusCode.InvalidArgument), (bad.Command, bad.Status));
     }
 
-    [LinuxTheory]
+    [Theory]
     [InlineData(Link.Usb)]
     [InlineData(Link.Uart)]
     public async Task EfuseProgramOnce_BitsOnlyGoFrom0To1AndALockedWordRefuses(Link link)
@@ -246,7 +246,7 @@ public sealed class MBootCommandIntegrationTests
         Assert.Equal(MBootStatusCode.InvalidArgument, outOfRange.Status);
     }
 
-    [LinuxTheory]
+    [Theory]
     [InlineData(Link.Usb)]
     [InlineData(Link.Uart)]
     public async Task Reset_AnswersThenTheBoardIsBackInTheRomOnTheSamePort(Link link)
@@ -265,14 +265,14 @@ public sealed class MBootCommandIntegrationTests
         Assert.All(bench.Board.ReadRam(Rt1064.Ocram, 16), b => Assert.Equal(0, b));
     }
 
-    [LinuxTheory]
+    [Theory]
     [InlineData(Link.Usb)]
     [InlineData(Link.Uart)]
     public async Task Execute_ValidAddressLeavesTheFlashloaderAndABadOneIsRefused(Link link)
     {
         var token = TestTimeouts.Unexpected;
         await using var bench = await BoardBench.FlashloaderAsync(link);
-        var client = await bench.OpenMBootAsync(new MBootClientOptions { ResponseTimeout = TimeSpan.FromMilliseconds(300) });
+        var client = await bench.OpenMBootAsync(new MBootClientOptions { ResponseTimeout = TimeSpan.FromSeconds(1) });
 
         var bad = await Assert.ThrowsAsync<MBootCommandException>(() => client.ExecuteAsync(0x9000_0000, 0, 0, token));
         Assert.Equal((MBootCommandTag.Execute, MBootStatusCode.InvalidArgument), (bad.Command, bad.Status));
@@ -292,7 +292,7 @@ public sealed class MBootCommandIntegrationTests
         Assert.Equal(BoardState.Application, bench.Board.State);
     }
 
-    [LinuxTheory]
+    [Theory]
     [InlineData(Link.Usb)]
     [InlineData(Link.Uart)]
     public async Task Call_ValidAddressReturnsAndABadOneIsRefused(Link link)
@@ -309,7 +309,7 @@ public sealed class MBootCommandIntegrationTests
         Assert.NotNull(await client.GetCurrentVersionAsync(token));
     }
 
-    [LinuxTheory]
+    [Theory]
     [InlineData(Link.Usb)]
     [InlineData(Link.Uart)]
     public async Task FlashReadResource_TheRtFlashloaderHasNoHandler_UnknownCommand(Link link)
@@ -326,7 +326,7 @@ public sealed class MBootCommandIntegrationTests
         Assert.NotNull(await client.GetCurrentVersionAsync(token));
     }
 
-    [LinuxTheory]
+    [Theory]
     [InlineData(Link.Usb)]
     [InlineData(Link.Uart)]
     public async Task ReceiveSbFile_TheRtFlashloaderHasNoHandler_UnknownCommandBeforeAnyData(Link link)

@@ -14,7 +14,7 @@ namespace Station.Protocols.Tests.Integration;
 [SupportedOSPlatform("linux")]
 public sealed class ProvisioningIntegrationTests
 {
-    [LinuxTheory]
+    [Theory]
     [InlineData(Link.Usb)]
     [InlineData(Link.Uart)]
     public async Task Provision_Rt1064FromTheRom_BootImageAndFcbInNor(Link link)

@@ -16,7 +16,7 @@ public sealed class SdpCommandIntegrationTests
 {
     private const uint Register = 0x400F_C06C;
 
-    [LinuxTheory]
+    [Theory]
     [InlineData(Link.Usb)]
     [InlineData(Link.Uart)]
     public async Task ErrorStatus_FreshRom_HabOpenAndSuccess(Link link)
@@ -29,7 +29,7 @@ public sealed class SdpCommandIntegrationTests
         Assert.Equal(new SdpResponse(HabMode.Open, SdpResponseValue.HabSuccess), response);
     }
 
-    [LinuxTheory]
+    [Theory]
     [InlineData(Link.Usb)]
     [InlineData(Link.Uart)]
     public async Task WriteFile_ThenReadRegister_TheBytesAreInRam(Link link)
@@ -47,7 +47,7 @@ public sealed class SdpCommandIntegrationTests
         Assert.Equal(data, bench.Board.ReadRam(Rt1064.Ocram, data.Length));
     }
 
-    [LinuxTheory]
+    [Theory]
     [InlineData(Link.Usb)]
     [InlineData(Link.Uart)]
     public async Task ReadRegister_FuseShadow_IsTheUniqueIdWord(Link link)
@@ -61,7 +61,7 @@ public sealed class SdpCommandIntegrationTests
         Assert.Equal((uint)bench.Board.UniqueId, BinaryPrimitives.ReadUInt32LittleEndian(bytes));
     }
 
-    [LinuxTheory]
+    [Theory]
     [InlineData(Link.Usb)]
     [InlineData(Link.Uart)]
     public async Task WriteRegister_32And8Bits_ReadBack(Link link)
@@ -79,7 +79,7 @@ public sealed class SdpCommandIntegrationTests
         Assert.Equal(0xC0FF_EE42u, BinaryPrimitives.ReadUInt32LittleEndian(value));
     }
 
-    [LinuxTheory]
+    [Theory]
     [InlineData(Link.Usb)]
     [InlineData(Link.Uart)]
     public async Task DcdWrite_TheRomRunsItAndABadBlockIsAHabFailure(Link link)
@@ -101,7 +101,7 @@ public sealed class SdpCommandIntegrationTests
         Assert.Equal(SdpResponseValue.HabFailure, (await client.ErrorStatusAsync(token)).Status);
     }
 
-    [LinuxTheory]
+    [Theory]
     [InlineData(Link.Usb)]
     [InlineData(Link.Uart)]
     public async Task SkipDcdHeader_Acknowledged(Link link)
@@ -114,7 +114,7 @@ public sealed class SdpCommandIntegrationTests
         Assert.Equal(new SdpResponse(HabMode.Open, SdpResponseValue.SkipDcdHeaderOk), response);
     }
 
-    [LinuxTheory]
+    [Theory]
     [InlineData(Link.Usb)]
     [InlineData(Link.Uart)]
     public async Task WriteCsf_StoredAndWriteComplete(Link link)
@@ -130,7 +130,7 @@ public sealed class SdpCommandIntegrationTests
         Assert.Equal(csf, bench.Board.ReadRam(Rt1064.Ocram + 0x8000, csf.Length));
     }
 
-    [LinuxTheory]
+    [Theory]
     [InlineData(Link.Usb)]
     [InlineData(Link.Uart)]
     public async Task JumpAddress_ToTheLoadedFlashloader_ItComesUpOnTheSameLink(Link link)

@@ -8,13 +8,13 @@ namespace Station.Protocols.Tests.Transport;
 [SupportedOSPlatform("linux")]
 public sealed class HidDeviceListsTests
 {
-    [LinuxFact]
+    [Fact]
     public void ForCurrentPlatform_OnLinux_IsTheHidrawList()
     {
         Assert.IsType<LinuxHidDeviceList>(HidDeviceLists.ForCurrentPlatform());
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task ForCurrentPlatform_OnLinux_ListsAndWatchesTheRealSysfsUntilCancelled()
     {
         // The real /sys and a real NETLINK_KOBJECT_UEVENT socket; this machine may have no hidraw device at all.

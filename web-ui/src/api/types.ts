@@ -1,6 +1,6 @@
 // The JSON shapes of docs/API.md (the contract between the host and this dashboard). Field names
-// and value sets are the contract's; anything marked "planned" is an addition this dashboard asked
-// for in docs/API.md and that the host may not send yet, so it is optional here.
+// and value sets are the contract's. `seq` (docs/API.md "Ordering") is sent by Station.Host; it stays
+// optional here so the dashboard also works against a host without it (and the mock).
 
 export type Role = "operator" | "engineer" | "qa" | "mes" | "admin";
 
@@ -74,7 +74,7 @@ export interface SlotState {
   serialNumber: string | null;
   progress: Progress | null;
   lastResult: RunResult | null;
-  /** (planned) Per-slot sequence number; see docs/API.md "Ordering". */
+  /** Per-slot sequence number; see docs/API.md "Ordering". */
   seq?: number;
 }
 

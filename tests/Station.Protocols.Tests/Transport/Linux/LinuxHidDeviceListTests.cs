@@ -18,7 +18,7 @@ public sealed class LinuxHidDeviceListTests : IDisposable
 
     public void Dispose() => _tree.Dispose();
 
-    [LinuxFact]
+    [Fact]
     public void GetDevices_KernelLayout_ListsUsbDevicesWithIdentityPortAndLengths()
     {
         _tree.PlugUsb("1-4.2", RomVendor, RomProduct, hidraw: 0, HidDescriptors.SdpRom, product: "SE Blank RT Family");
@@ -40,7 +40,7 @@ public sealed class LinuxHidDeviceListTests : IDisposable
             devices);
     }
 
-    [LinuxFact]
+    [Fact]
     public void GetDevices_NoHidrawClass_ReturnsEmpty()
     {
         var list = new LinuxHidDeviceList(Path.Combine(_tree.Root, "elsewhere"), _tree.Dev);
@@ -48,7 +48,7 @@ public sealed class LinuxHidDeviceListTests : IDisposable
         Assert.Empty(list.GetDevices());
     }
 
-    [LinuxFact]
+    [Fact]
     public void GetDevices_GarbledReportDescriptor_ListsDeviceWithUnknownLengths()
     {
         _tree.PlugUsb("1-4.2", RomVendor, RomProduct, hidraw: 0, HidDescriptors.SdpRom);
@@ -60,7 +60,7 @@ public sealed class LinuxHidDeviceListTests : IDisposable
         Assert.Equal("1-4.2", device.PortPath);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task WatchAsync_RomReenumeratesAsFlashloader_ReportsRemovedThenArrivedOnTheSamePort()
     {
         _tree.PlugUsb("1-4.2", RomVendor, RomProduct, hidraw: 0, HidDescriptors.SdpRom);
@@ -82,7 +82,7 @@ public sealed class LinuxHidDeviceListTests : IDisposable
         Assert.Equal(1016, arrived.Device.MaxOutputReportLength);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task WatchAsync_DeviceBehindHubArrivesAndLeaves_ReportsBoth()
     {
         var list = new LinuxHidDeviceList(_tree.Sys, _tree.Dev);
@@ -99,7 +99,7 @@ public sealed class LinuxHidDeviceListTests : IDisposable
         Assert.Equal((HidDeviceChangeKind.Removed, Path.Combine(_tree.Dev, "hidraw5")), (removed.Kind, removed.Device.Path));
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task WatchAsync_NonUsbDeviceArrives_IsNotReported()
     {
         var list = new LinuxHidDeviceList(_tree.Sys, _tree.Dev);
@@ -114,7 +114,7 @@ public sealed class LinuxHidDeviceListTests : IDisposable
         Assert.Equal("1-1", changes.Current.Device.PortPath);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task OpenAsync_NodeMissing_ThrowsDeviceDisconnectedException()
     {
         _tree.PlugUsb("1-4.2", RomVendor, RomProduct, hidraw: 0, HidDescriptors.SdpRom);
@@ -126,7 +126,7 @@ public sealed class LinuxHidDeviceListTests : IDisposable
         Assert.Equal(device.ToString(), exception.DeviceAddress);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task OpenAsync_NodeNowBelongsToTheFlashloader_ThrowsDeviceDisconnectedException()
     {
         _tree.PlugUsb("1-4.2", RomVendor, RomProduct, hidraw: 0, HidDescriptors.SdpRom);
@@ -141,7 +141,7 @@ public sealed class LinuxHidDeviceListTests : IDisposable
         Assert.Contains("15A2:0073", exception.InnerException!.Message, StringComparison.Ordinal);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task OpenAsync_FifoAsNode_MovesReportsWithDescriptorLengths()
     {
         // A FIFO stands in for the hidraw node: the open, identity check and descriptor lookup are
@@ -160,7 +160,7 @@ public sealed class LinuxHidDeviceListTests : IDisposable
         Assert.Equal(new byte[] { 0x01, 0x00, 0x04, 0x00, 0x07, 0x00, 0x00, 0x01 }, buffer[..length]);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task OpenAsync_DeviceWithoutReportIds_ReadsWithZeroIdInFront()
     {
         _tree.PlugUsb("3-2", 0x046D, 0xC31C, hidraw: 7, HidDescriptors.BootKeyboard);

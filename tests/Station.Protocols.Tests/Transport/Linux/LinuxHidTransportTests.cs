@@ -32,7 +32,7 @@ public sealed class LinuxHidTransportTests : IAsyncDisposable
         _device.Dispose();
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task ReadReport_TwoReportsQueued_ReturnsOnePerRead()
     {
         var full = new byte[1016];
@@ -48,7 +48,7 @@ public sealed class LinuxHidTransportTests : IAsyncDisposable
         Assert.Equal(new byte[] { 0x04, 0x00, 0x00, 0x00 }, buffer[..second]);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task ReadReport_Pending_CompletesWhenTheReportArrives()
     {
         var buffer = new byte[1016];
@@ -61,7 +61,7 @@ public sealed class LinuxHidTransportTests : IAsyncDisposable
         Assert.Equal(new byte[] { 0x03, 0x00, 0x0C, 0x00 }, buffer[..4]);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task ReadReport_DeviceWithoutReportIds_PutsZeroIdInFront()
     {
         var (transport, device) = Create(usesReportIds: false);
@@ -77,7 +77,7 @@ public sealed class LinuxHidTransportTests : IAsyncDisposable
         }
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task WriteReport_ShortReport_IsSentAsGivenWithoutPadding()
     {
         await _transport.WriteReportAsync(new byte[] { 0x01, 0x00, 0x08, 0x00, 0x07, 0x00, 0x00, 0x02 }, Generous, TestTimeouts.Unexpected);
@@ -85,7 +85,7 @@ public sealed class LinuxHidTransportTests : IAsyncDisposable
         Assert.Equal(new byte[] { 0x01, 0x00, 0x08, 0x00, 0x07, 0x00, 0x00, 0x02 }, DeviceReceives());
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task WriteReport_ManyFullReports_ArriveInOrder()
     {
         var report = new byte[1016];
@@ -99,7 +99,7 @@ public sealed class LinuxHidTransportTests : IAsyncDisposable
         }
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task WriteReport_DeviceTakesReports_CompletesSynchronouslyWithoutAllocating()
     {
         var report = new byte[1016];
@@ -121,7 +121,7 @@ public sealed class LinuxHidTransportTests : IAsyncDisposable
         Assert.Equal(0, allocated);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task ReadReport_ReportsAlreadyQueued_CompletesSynchronouslyWithoutAllocating()
     {
         var report = new byte[1016];
@@ -147,13 +147,13 @@ public sealed class LinuxHidTransportTests : IAsyncDisposable
         Assert.Equal(0, allocated);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task WriteReport_LongerThanMaxOutput_ThrowsArgumentException()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => _transport.WriteReportAsync(new byte[1017], Generous, TestTimeouts.Unexpected).AsTask());
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task ReadReport_NothingArrives_ThrowsDeviceTimeoutException()
     {
         var clock = Stopwatch.StartNew();
@@ -165,7 +165,7 @@ public sealed class LinuxHidTransportTests : IAsyncDisposable
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(95), TimeSpan.FromSeconds(5));
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task ReadReport_CallerCancels_ThrowsOperationCanceledWithTheCallersToken()
     {
         using var cancellation = new CancellationTokenSource();
@@ -179,7 +179,7 @@ public sealed class LinuxHidTransportTests : IAsyncDisposable
         Assert.Equal(cancellation.Token, exception.CancellationToken);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task ReadReport_DeviceGoneWhileWaiting_ThrowsDeviceDisconnectedException()
     {
         var read = _transport.ReadReportAsync(new byte[1016], Generous, TestTimeouts.Unexpected).AsTask();
@@ -192,7 +192,7 @@ public sealed class LinuxHidTransportTests : IAsyncDisposable
         Assert.True(exception.IsTransient);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task ReadReport_AfterDispose_ThrowsObjectDisposedException()
     {
         await _transport.DisposeAsync();

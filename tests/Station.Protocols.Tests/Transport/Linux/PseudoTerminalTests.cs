@@ -16,7 +16,7 @@ public sealed class PseudoTerminalTests
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Short = TimeSpan.FromMilliseconds(100);
 
-    [LinuxFact]
+    [Fact]
     public async Task AllByteValues_MasterToSlave_ArriveUnchanged()
     {
         await using var pty = PseudoTerminal.Open();
@@ -29,7 +29,7 @@ public sealed class PseudoTerminalTests
         Assert.Equal(all, received);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task AllByteValues_SlaveToMaster_ArriveUnchanged()
     {
         await using var pty = PseudoTerminal.Open();
@@ -42,7 +42,7 @@ public sealed class PseudoTerminalTests
         Assert.Equal(all, received);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task RandomData256KiB_BothDirectionsAtOnce_RoundTrip()
     {
         await using var pty = PseudoTerminal.Open();
@@ -65,7 +65,7 @@ public sealed class PseudoTerminalTests
         Assert.Equal(toMaster, await atMaster);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task Read_NothingArrives_ThrowsDeviceTimeoutExceptionAfterTheTimeout()
     {
         await using var pty = PseudoTerminal.Open();
@@ -79,7 +79,7 @@ public sealed class PseudoTerminalTests
         Assert.InRange(clock.Elapsed, Short - TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(5));
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task Write_PeerNeverReads_ThrowsDeviceTimeoutException()
     {
         await using var pty = PseudoTerminal.Open();
@@ -92,7 +92,7 @@ public sealed class PseudoTerminalTests
         Assert.Contains("Write", exception.Message, StringComparison.Ordinal);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task Read_CallerCancels_ThrowsOperationCanceledNotTimeout()
     {
         await using var pty = PseudoTerminal.Open();
@@ -107,7 +107,7 @@ public sealed class PseudoTerminalTests
         Assert.Equal(cancellation.Token, exception.CancellationToken);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task Read_AfterCancelledRead_StillReceivesLaterBytes()
     {
         await using var pty = PseudoTerminal.Open();
@@ -125,7 +125,7 @@ public sealed class PseudoTerminalTests
         Assert.Equal(new byte[] { 0x5A, 0xA1, 0x00 }, await read);
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task MasterClosed_PendingSlaveRead_ThrowsDeviceDisconnectedException()
     {
         var pty = PseudoTerminal.Open();
@@ -141,7 +141,7 @@ public sealed class PseudoTerminalTests
             () => port.WriteAsync(new byte[] { 1 }, Generous, TestTimeouts.Unexpected).AsTask());
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task SlaveClosedAndReopened_MasterKeepsWorking()
     {
         await using var pty = PseudoTerminal.Open();
@@ -154,7 +154,7 @@ public sealed class PseudoTerminalTests
         Assert.Equal(new byte[] { 0x5A, 0xA6 }, await pty.ReadExactlyAsync(2, Generous, TestTimeouts.Unexpected));
     }
 
-    [LinuxFact]
+    [Fact]
     public async Task DiscardInput_DropsWhatArrivedBefore()
     {
         await using var pty = PseudoTerminal.Open();
@@ -168,7 +168,7 @@ public sealed class PseudoTerminalTests
         Assert.Equal(new byte[] { 9 }, await port.ReadExactlyAsync(1, Generous, TestTimeouts.Unexpected));
     }
 
-    [LinuxFact]
+    [Fact]
     public void SerialPortOpen_MissingPort_ThrowsDeviceDisconnectedException()
     {
         var exception = Assert.Throws<DeviceDisconnectedException>(() => SerialPortTransport.Open("/dev/ttyStationMissing0", 115200));
@@ -176,7 +176,7 @@ public sealed class PseudoTerminalTests
         Assert.Equal("/dev/ttyStationMissing0", exception.DeviceAddress);
     }
 
-    [LinuxFact]
+    [Fact]
     public void SerialPortOpen_NotATerminal_ThrowsDeviceTransportException()
     {
         var exception = Assert.Throws<DeviceTransportException>(() => SerialPortTransport.Open("/dev/null", 115200));
@@ -184,7 +184,7 @@ public sealed class PseudoTerminalTests
         Assert.Contains("serial port", exception.Message, StringComparison.Ordinal);
     }
 
-    [LinuxFact]
+    [Fact]
     public void SerialPortOpen_NonStandardBaudRate_ThrowsArgumentOutOfRange()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => SerialPortTransport.Open("/dev/null", 123456));
