@@ -33,6 +33,7 @@ internal static class RecorderChild
                 MaxJournalBatch = 1 + random.Next(64),
                 MaxDeliveryBatch = 1 + random.Next(64),
                 MaxSegmentBytes = 4096 + random.Next(16_384),
+                DeliveryLinger = TimeSpan.FromMilliseconds(random.Next(3) * 150), // 0, 150 or 300 ms: killed while lingering too
             },
             databases, TimeProvider.System, NullLogger<RecordWriter>.Instance, CancellationToken.None);
         Console.WriteLine($"started {writer.SessionId}");

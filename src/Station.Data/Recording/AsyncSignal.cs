@@ -44,4 +44,40 @@ internal sealed class AsyncSignal
             }
         }
     }
+
+    /// <summary>
+    /// Waits until <see cref="Set"/> or until <paramref name="other"/> completes, whichever is first
+    /// (without throwing when <paramref name="other"/> is cancelled); true when the signal woke it.
+    /// </summary>
+    public async Task<bool> WaitAsync(Task other)
+    {
+        Task task;
+        lock (_lock)
+        {
+            if (_set)
+            {
+                _set = false;
+                _current = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                return true;
+            }
+
+            task = _current.Task;
+        }
+
+        if (await Task.WhenAny(task, other) != task)
+        {
+            return false;
+        }
+
+        lock (_lock)
+        {
+            _set = false;
+            if (_current.Task.IsCompleted)
+            {
+                _current = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+
+        return true;
+    }
 }

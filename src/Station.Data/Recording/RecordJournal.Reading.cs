@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -76,70 +77,84 @@ internal sealed partial class RecordJournal
     }
 
     /// <summary>Reads entries of one segment from <paramref name="offset"/> up to <paramref name="end"/>; returns where it stopped.</summary>
+    /// <remarks>
+    /// Hot path of delivery: the read buffer comes from the shared pool and goes back to it (a new
+    /// buffer of up to 1 MiB per batch was a large-object allocation that drove gen-2 collections
+    /// whenever delivery fell behind, docs/BENCHMARKS.md "Records"), and checksums are compared on
+    /// the stack. What is left per record is the record itself.
+    /// </remarks>
     private static long ReadEntries(string path, long offset, long end, long afterSequence, int max, List<LedgerRecord> records)
     {
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var chunk = new byte[(int)Math.Min(ReadChunkLength, end - offset)];
-        while (records.Count < max && offset < end)
+        var chunk = ArrayPool<byte>.Shared.Rent((int)Math.Min(ReadChunkLength, end - offset));
+        try
         {
-            var wanted = (int)Math.Min(chunk.Length, end - offset);
-            var read = RandomAccess.Read(handle, chunk.AsSpan(0, wanted), offset);
-            if (read < EntryHeaderLength)
+            while (records.Count < max && offset < end)
             {
-                throw Damaged(path, offset, "the file is shorter than its durable length");
-            }
-
-            var position = 0;
-            var grow = false;
-            while (records.Count < max && position + EntryHeaderLength <= read)
-            {
-                var length = (int)BinaryPrimitives.ReadUInt32LittleEndian(chunk.AsSpan(position));
-                if (length is <= 0 or > MaxPayloadLength)
+                var wanted = (int)Math.Min(chunk.Length, end - offset);
+                var read = RandomAccess.Read(handle, chunk.AsSpan(0, wanted), offset);
+                if (read < EntryHeaderLength)
                 {
-                    throw Damaged(path, offset + position, $"entry length {length}");
+                    throw Damaged(path, offset, "the file is shorter than its durable length");
                 }
 
-                var size = EntryHeaderLength + length;
-                if (position + size > read)
+                var position = 0;
+                var grow = false;
+                while (records.Count < max && position + EntryHeaderLength <= read)
                 {
-                    if (offset + position + size > end)
+                    var length = (int)BinaryPrimitives.ReadUInt32LittleEndian(chunk.AsSpan(position));
+                    if (length is <= 0 or > MaxPayloadLength)
                     {
-                        throw Damaged(path, offset + position, "an entry runs past the durable length");
+                        throw Damaged(path, offset + position, $"entry length {length}");
                     }
 
-                    if (position == 0)
+                    var size = EntryHeaderLength + length;
+                    if (position + size > read)
                     {
-                        // One entry bigger than the chunk: grow the chunk and read it whole.
-                        chunk = new byte[size];
-                        grow = true;
+                        if (offset + position + size > end)
+                        {
+                            throw Damaged(path, offset + position, "an entry runs past the durable length");
+                        }
+
+                        if (position == 0)
+                        {
+                            // One entry bigger than the chunk: trade the chunk for one that holds it whole.
+                            ArrayPool<byte>.Shared.Return(chunk);
+                            chunk = ArrayPool<byte>.Shared.Rent(size);
+                            grow = true;
+                        }
+
+                        break;
                     }
 
-                    break;
+                    var payload = chunk.AsSpan(position + EntryHeaderLength, length);
+                    if (!ChecksumMatches(payload, chunk.AsSpan(position + sizeof(uint), ChecksumLength)))
+                    {
+                        throw Damaged(path, offset + position, "checksum mismatch");
+                    }
+
+                    var record = JsonSerializer.Deserialize(payload, JournalJsonContext.Default.LedgerRecord)
+                        ?? throw Damaged(path, offset + position, "empty entry");
+                    if (record.Sequence > afterSequence)
+                    {
+                        records.Add(record);
+                    }
+
+                    position += size;
                 }
 
-                var payload = chunk.AsSpan(position + EntryHeaderLength, length);
-                if (!Checksum(payload).AsSpan().SequenceEqual(chunk.AsSpan(position + sizeof(uint), ChecksumLength)))
+                if (!grow)
                 {
-                    throw Damaged(path, offset + position, "checksum mismatch");
+                    offset += position;
                 }
-
-                var record = JsonSerializer.Deserialize(payload, JournalJsonContext.Default.LedgerRecord)
-                    ?? throw Damaged(path, offset + position, "empty entry");
-                if (record.Sequence > afterSequence)
-                {
-                    records.Add(record);
-                }
-
-                position += size;
             }
 
-            if (!grow)
-            {
-                offset += position;
-            }
+            return offset;
         }
-
-        return offset;
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
     }
 
     private static InvalidDataException Damaged(string path, long offset, string what) =>
@@ -198,7 +213,7 @@ internal sealed partial class RecordJournal
             }
 
             var payload = bytes.AsSpan(position + EntryHeaderLength, length);
-            if (!Checksum(payload).AsSpan().SequenceEqual(bytes.AsSpan(position + sizeof(uint), ChecksumLength)))
+            if (!ChecksumMatches(payload, bytes.AsSpan(position + sizeof(uint), ChecksumLength)))
             {
                 break;
             }

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -36,6 +38,11 @@ internal sealed partial class RecordJournal : IDisposable
     private readonly FileStream _lockFile;
     private readonly Lock _lock = new();
     private readonly List<Segment> _segments;
+
+    // Only the writer loop appends, so one buffer and one JSON writer serve every append: no array
+    // per record and no new (often large-object) buffer per batch. Hot path of recording.
+    private readonly ArrayBufferWriter<byte> _encoded = new(64 * 1024);
+    private readonly Utf8JsonWriter _json;
     private FileStream? _active;
     private bool _activeDirty;
     private ReadHint? _hint;
@@ -51,6 +58,7 @@ internal sealed partial class RecordJournal : IDisposable
         _segments = segments;
         _active = active;
         Head = head;
+        _json = new Utf8JsonWriter(_encoded, new JsonWriterOptions { Encoder = JournalJsonContext.Default.Options.Encoder });
     }
 
     internal static ReadOnlySpan<byte> FileMagic => "SJOURNL1"u8;
@@ -205,34 +213,48 @@ internal sealed partial class RecordJournal : IDisposable
     public void Dispose()
     {
         _active?.Dispose();
+        _json.Dispose();
         _lockFile.Dispose();
     }
 
-    private static byte[] Encode(IReadOnlyList<LedgerRecord> records)
+    /// <summary>Encodes <paramref name="records"/> as journal entries into the shared buffer (valid until the next call).</summary>
+    private ReadOnlySpan<byte> Encode(IReadOnlyList<LedgerRecord> records)
     {
-        var payloads = new byte[records.Count][];
-        var total = 0;
-        for (var i = 0; i < records.Count; i++)
+        _encoded.ResetWrittenCount();
+        foreach (var record in records)
         {
-            payloads[i] = JsonSerializer.SerializeToUtf8Bytes(records[i], JournalJsonContext.Default.LedgerRecord);
-            total += EntryHeaderLength + payloads[i].Length;
+            // entry = u32 LE payload length (4) + checksum (8) + payload (n): reserve the header,
+            // write the payload after it, then fill the header in.
+            var start = _encoded.WrittenCount;
+            _encoded.GetSpan(EntryHeaderLength);
+            _encoded.Advance(EntryHeaderLength);
+            _json.Reset();
+            JsonSerializer.Serialize(_json, record, JournalJsonContext.Default.LedgerRecord);
+            _json.Flush();
+            var entry = MemoryMarshal.AsMemory(_encoded.WrittenMemory).Span[start..];
+            var payload = entry[EntryHeaderLength..];
+            BinaryPrimitives.WriteUInt32LittleEndian(entry, (uint)payload.Length);
+            WriteChecksum(payload, entry.Slice(sizeof(uint), ChecksumLength));
         }
 
-        var buffer = new byte[total];
-        var offset = 0;
-        foreach (var payload in payloads)
-        {
-            // entry = u32 LE payload length (4) + checksum (8) + payload (n)
-            BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(offset), (uint)payload.Length);
-            Checksum(payload).CopyTo(buffer.AsSpan(offset + sizeof(uint), ChecksumLength));
-            payload.CopyTo(buffer.AsSpan(offset + EntryHeaderLength));
-            offset += EntryHeaderLength + payload.Length;
-        }
-
-        return buffer;
+        return _encoded.WrittenSpan;
     }
 
-    internal static byte[] Checksum(ReadOnlySpan<byte> payload) => SHA256.HashData(payload)[..ChecksumLength];
+    /// <summary>Writes the entry checksum (the first 8 bytes of SHA-256 of the payload) into <paramref name="destination"/>.</summary>
+    internal static void WriteChecksum(ReadOnlySpan<byte> payload, Span<byte> destination)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(payload, hash);
+        hash[..ChecksumLength].CopyTo(destination);
+    }
+
+    /// <summary>Whether <paramref name="checksum"/> is the entry checksum of <paramref name="payload"/>.</summary>
+    internal static bool ChecksumMatches(ReadOnlySpan<byte> payload, ReadOnlySpan<byte> checksum)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(payload, hash);
+        return hash[..ChecksumLength].SequenceEqual(checksum);
+    }
 
     private static List<(long Number, string Path)> ListSegmentFiles(string directory)
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Station.Data.Entities;
 using Station.Data.Ledger;
 
@@ -7,6 +8,8 @@ namespace Station.Data.Recording;
 /// <summary>The recorder's database side: the chain head, batch inserts, and what recovery needs.</summary>
 internal sealed class RecordStore(IDbContextFactory<StationDbContext> databases)
 {
+    private RecordInserter? _inserter;
+
     /// <summary>The newest record of <paramref name="stationId"/> in the database (null when it has none).</summary>
     public async Task<LedgerHead?> ReadHeadAsync(string stationId, CancellationToken cancellationToken)
     {
@@ -34,22 +37,27 @@ internal sealed class RecordStore(IDbContextFactory<StationDbContext> databases)
         return head;
     }
 
-    /// <summary>Inserts <paramref name="records"/> in one transaction.</summary>
+    /// <summary>
+    /// Inserts <paramref name="records"/> in one transaction, through <see cref="RecordInserter"/>
+    /// on the context's own connection and transaction (so EF's interceptors and logs still see the
+    /// connection, BEGIN and COMMIT).
+    /// </summary>
     public async Task InsertAsync(
-        IReadOnlyList<LedgerRecord> records, Func<CancellationToken, Task>? beforeCommitAsync, CancellationToken cancellationToken)
+        IReadOnlyList<LedgerRecord> records, Func<IReadOnlyList<LedgerRecord>, CancellationToken, Task>? beforeCommitAsync,
+        CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        foreach (var record in records)
+        var inserter = _inserter;
+        if (inserter is null || !ReferenceEquals(inserter.Model, db.Model))
         {
-            db.Add((object)record);
+            _inserter = inserter = RecordInserter.Create(db);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await inserter.InsertAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), records, cancellationToken);
         if (beforeCommitAsync is not null)
         {
-            await beforeCommitAsync(cancellationToken);
+            await beforeCommitAsync(records, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

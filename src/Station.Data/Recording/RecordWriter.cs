@@ -36,6 +36,7 @@ public sealed partial class RecordWriter : IAsyncDisposable
     private Task _deliveryLoop = Task.CompletedTask;
     private long _durableSequence;
     private long _deliveredSequence;
+    private long _hurrySequence; // someone waits for delivery up to here: no linger until then
     private volatile bool _databaseReachable = true;
     private volatile string? _lastDeliveryError;
     private volatile LedgerHead? _durableHead;
@@ -143,7 +144,10 @@ public sealed partial class RecordWriter : IAsyncDisposable
     /// <summary>Completes when everything recorded before the call is in the journal; returns the newest sequence.</summary>
     public Task<long> FlushAsync(CancellationToken cancellationToken) => EnqueueDurableAsync(null, cancellationToken);
 
-    /// <summary>Completes when everything recorded before the call is in the database.</summary>
+    /// <summary>
+    /// Completes when everything recorded before the call is in the database. Delivery does not
+    /// linger (<see cref="RecordWriterOptions.DeliveryLinger"/>) while someone waits here.
+    /// </summary>
     public async Task WaitForDeliveryAsync(CancellationToken cancellationToken)
     {
         var sequence = await FlushAsync(cancellationToken);
@@ -164,6 +168,7 @@ public sealed partial class RecordWriter : IAsyncDisposable
 
         Log.Stopping(_logger, StationId, _queue.Count);
         _queue.Complete();
+        Interlocked.Exchange(ref _hurrySequence, long.MaxValue); // no more lingering: catch up and stop
         using (var grace = new CancellationTokenSource(_options.ShutdownDeliveryTimeout, _timeProvider))
         {
             try
@@ -233,6 +238,15 @@ public sealed partial class RecordWriter : IAsyncDisposable
             done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _deliveryWaiters.Add((sequence, done));
         }
+
+        // Cut a linger short: someone is waiting for the database.
+        long hurry;
+        do
+        {
+            hurry = Interlocked.Read(ref _hurrySequence);
+        }
+        while (hurry < sequence && Interlocked.CompareExchange(ref _hurrySequence, sequence, hurry) != hurry);
+        _deliverySignal.Set();
 
         await done.Task.WaitAsync(cancellationToken);
     }

@@ -3,6 +3,8 @@ namespace Station.Data.Recording;
 /// <summary>How a station's <see cref="RecordWriter"/> runs.</summary>
 public sealed class RecordWriterOptions
 {
+    private static readonly TimeSpan MaxDeliveryLinger = TimeSpan.FromMinutes(1);
+
     /// <summary>This station's name: its ledger chain's key (at most 64 characters). One writer per station.</summary>
     public required string StationId { get; init; }
 
@@ -26,6 +28,16 @@ public sealed class RecordWriterOptions
     /// <summary>Records per database transaction.</summary>
     public int MaxDeliveryBatch { get; init; } = 1_000;
 
+    /// <summary>
+    /// How long a record may wait in the journal for others before delivery starts a transaction
+    /// that is not full: records recorded within this time of the oldest undelivered one go to the
+    /// database together (a unit recorded in a burst: one transaction, not one per durable call).
+    /// Measured from the oldest record's <c>recorded_at</c>; a full batch, a backlog,
+    /// <see cref="RecordWriter.WaitForDeliveryAsync"/> and shutdown do not wait. Zero delivers at once.
+    /// Durable calls never wait for it: they wait for the journal only.
+    /// </summary>
+    public TimeSpan DeliveryLinger { get; init; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>A journal segment is closed and a new one begun past this size.</summary>
     public long MaxSegmentBytes { get; init; } = 8L << 20;
 
@@ -37,8 +49,8 @@ public sealed class RecordWriterOptions
     /// <summary>How long <see cref="RecordWriter.DisposeAsync"/> lets delivery catch up (the journal keeps the rest).</summary>
     public TimeSpan ShutdownDeliveryTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Test seam: runs inside each delivery transaction, after the inserts, before COMMIT.</summary>
-    internal Func<CancellationToken, Task>? BeforeDeliveryCommitAsync { get; init; }
+    /// <summary>Test seam: runs inside each delivery transaction with its records, after the inserts, before COMMIT.</summary>
+    internal Func<IReadOnlyList<Entities.LedgerRecord>, CancellationToken, Task>? BeforeDeliveryCommitAsync { get; init; }
 
     internal void Validate()
     {
@@ -76,6 +88,11 @@ public sealed class RecordWriterOptions
         if (RetryDelayMin <= TimeSpan.Zero || RetryDelayMax < RetryDelayMin)
         {
             errors.Add("RetryDelayMin must be positive and RetryDelayMax at least RetryDelayMin.");
+        }
+
+        if (DeliveryLinger < TimeSpan.Zero || DeliveryLinger > MaxDeliveryLinger)
+        {
+            errors.Add("DeliveryLinger must be between zero and one minute.");
         }
 
         if (errors.Count > 0)

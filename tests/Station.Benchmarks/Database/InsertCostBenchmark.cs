@@ -7,15 +7,17 @@ using Npgsql;
 using Station.Data;
 using Station.Data.Entities;
 using Station.Data.Migrations;
+using Station.Data.Recording;
 
 namespace Station.Benchmarks.Database;
 
 /// <summary>
-/// What one delivery transaction costs, by way of EF (as RecordStore.InsertAsync does it: a context,
-/// Add per record, BEGIN, SaveChanges, COMMIT) and by plain ADO.NET with the same rows (PostgreSQL:
-/// one NpgsqlBatch; SQLite: one prepared INSERT re-executed), for batches of 20 records (one unit's
-/// share of a transaction when units are seconds apart) and 1000 (the recorder's batch limit).
-/// Explains the database time per unit of the db benchmark (docs/BENCHMARKS.md).
+/// What one delivery transaction costs, by way of EF (as RecordStore.InsertAsync did it before it
+/// had RecordInserter: a context, Add per record, BEGIN, SaveChanges, COMMIT), by plain ADO.NET with
+/// the same rows written by hand (PostgreSQL: one NpgsqlBatch of single-row INSERTs; SQLite: one
+/// prepared INSERT re-executed), and by the recorder as it is now (RecordStore.InsertAsync: a
+/// context, BEGIN, RecordInserter's INSERTs on its connection, COMMIT), for batches of 20 and 40
+/// records (half a unit and a unit) and 1000 (the recorder's batch limit).
 /// </summary>
 internal static class InsertCostBenchmark
 {
@@ -61,27 +63,32 @@ internal static class InsertCostBenchmark
             var sequence = 0L;
             Console.WriteLine($"## db-insert: {StationSettingsText(database)}");
             Console.WriteLine();
-            Console.WriteLine("| records per transaction | transactions | EF (context, Add, BEGIN, SaveChanges, COMMIT) | plain ADO.NET, same rows | EF per record | ADO.NET per record |");
+            var store = new RecordStore(factory);
+            Console.WriteLine("| records per transaction | transactions | EF (context, Add, BEGIN, SaveChanges, COMMIT) | plain ADO.NET, same rows | recorder (RecordStore.InsertAsync) | per record: EF / ADO.NET / recorder |");
             Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
-            foreach (var (size, rounds) in new[] { (20, 300), (1000, 30) })
+            foreach (var (size, rounds) in new[] { (20, 300), (40, 300), (1000, 30) })
             {
                 // Warm-up, then the measured rounds, alternating so that both see the same machine.
                 for (var i = 0; i < 20; i++)
                 {
                     await EfAsync(factory, size, () => ++sequence);
                     await PlainAsync(database, size, () => ++sequence);
+                    await RecorderAsync(store, size, () => ++sequence);
                 }
 
                 var ef = TimeSpan.Zero;
                 var plain = TimeSpan.Zero;
+                var recorder = TimeSpan.Zero;
                 for (var i = 0; i < rounds; i++)
                 {
                     ef += await EfAsync(factory, size, () => ++sequence);
                     plain += await PlainAsync(database, size, () => ++sequence);
+                    recorder += await RecorderAsync(store, size, () => ++sequence);
                 }
 
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {size} | {rounds} | {DatabaseBenchmark.Milli(ef / rounds)} ms | {DatabaseBenchmark.Milli(plain / rounds)} ms | {DatabaseBenchmark.Micro(ef / rounds / size)} µs | {DatabaseBenchmark.Micro(plain / rounds / size)} µs |"));
+                    $"| {size} | {rounds} | {DatabaseBenchmark.Milli(ef / rounds)} ms | {DatabaseBenchmark.Milli(plain / rounds)} ms | {DatabaseBenchmark.Milli(recorder / rounds)} ms " +
+                    $"| {DatabaseBenchmark.Micro(ef / rounds / size)} / {DatabaseBenchmark.Micro(plain / rounds / size)} / {DatabaseBenchmark.Micro(recorder / rounds / size)} µs |"));
             }
 
             return 0;
@@ -116,6 +123,19 @@ internal static class InsertCostBenchmark
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        return Stopwatch.GetElapsedTime(start);
+    }
+
+    private static async Task<TimeSpan> RecorderAsync(RecordStore store, int size, Func<long> next)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var rows = new List<LedgerRecord>(size);
+        for (var i = 0; i < size; i++)
+        {
+            rows.Add(Row(next()));
+        }
+
+        await store.InsertAsync(rows, null, CancellationToken.None);
         return Stopwatch.GetElapsedTime(start);
     }
 

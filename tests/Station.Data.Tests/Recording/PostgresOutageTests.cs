@@ -31,7 +31,7 @@ public sealed class PostgresOutageTests
                 RetryDelayMin = options.RetryDelayMin,
                 RetryDelayMax = options.RetryDelayMax,
                 MaxDeliveryBatch = 7,
-                BeforeDeliveryCommitAsync = async cancellationToken =>
+                BeforeDeliveryCommitAsync = async (_, cancellationToken) =>
                 {
                     // The third batch's rows are inserted; the server goes down before COMMIT.
                     if (Interlocked.Increment(ref commits) == 3)

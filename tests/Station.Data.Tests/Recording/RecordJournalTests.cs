@@ -177,11 +177,51 @@ public sealed class RecordJournalTests : IDisposable
         });
     }
 
+    [Fact]
+    public void ReadAfter_EntryLargerThanTheReadChunkAmongSmallOnes_ComesBackWholeAndInOrder()
+    {
+        // The reader reads 1 MiB chunks from a pool; an entry bigger than that trades the chunk for
+        // a bigger one. The writer encodes every batch into one reused buffer: a small batch after a
+        // big one must not carry the big one's bytes.
+        var records = Chain(1, 5);
+        ((LogLineRecord)records[2]).Message = new string('m', 1_500_000);
+        records = Rechain(records);
+        using (var journal = Open(maxSegmentBytes: 8 << 20))
+        {
+            journal.Append(records[..3]);
+            journal.Append(records[3..]);
+
+            var read = journal.ReadAfter(0, 100);
+
+            Assert.Equal([1L, 2, 3, 4, 5], read.Select(r => r.Sequence));
+            Assert.Equal(1_500_000, ((LogLineRecord)read[2]).Message.Length);
+            Assert.All(read.Zip(records), pair => Assert.Equal(pair.Second.Hash, LedgerHash.Compute(pair.First)));
+            Assert.Equal([4L, 5], journal.ReadAfter(3, 100).Select(r => r.Sequence));
+        }
+
+        using var reopened = Open(maxSegmentBytes: 8 << 20); // the start-up scan checks every entry's checksum
+        Assert.Equal(5, reopened.Head!.Sequence);
+        Assert.Equal(5, reopened.ReadAfter(0, 100).Count);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private RecordJournal Open(long maxSegmentBytes = 1 << 20) => RecordJournal.Open(_folder, maxSegmentBytes, NullLogger.Instance);
 
     private string[] SegmentFiles() => Directory.GetFiles(_folder, "segment-*.sjl").Order().ToArray();
+
+    private static LedgerRecord[] Rechain(LedgerRecord[] records)
+    {
+        var hash = new byte[32];
+        foreach (var record in records)
+        {
+            record.PreviousHash = hash;
+            record.Hash = LedgerHash.Compute(record);
+            hash = record.Hash;
+        }
+
+        return records;
+    }
 
     private static LedgerRecord[] Chain(long first, int count, LedgerHead? previous = null)
     {
