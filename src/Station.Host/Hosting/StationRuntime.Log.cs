@@ -34,8 +34,8 @@ internal sealed partial class StationRuntime
         [LoggerMessage(HostEventIds.RunRequestNotStored, LogLevel.Warning, "Who started run {RunId} could not be stored")]
         public static partial void RunRequestNotStored(ILogger logger, Guid runId, Exception exception);
 
-        [LoggerMessage(HostEventIds.RunRequestWaiting, LogLevel.Debug, "Who started run {RunId} is not stored yet (the database is away: {Problem}); retrying")]
-        public static partial void RunRequestWaiting(ILogger logger, Guid runId, string problem);
+        [LoggerMessage(HostEventIds.RunRequestWaiting, LogLevel.Debug, "{Count} run requests (the first for run {RunId}) are not stored yet (the database is away: {Problem}); retrying")]
+        public static partial void RunRequestWaiting(ILogger logger, Guid runId, int count, string problem);
 
         [LoggerMessage(HostEventIds.DeviceMonitorFailed, LogLevel.Critical, "The device monitor stopped: no board arrivals or removals are seen any more")]
         public static partial void DeviceMonitorFailed(ILogger logger, Exception exception);

@@ -357,7 +357,7 @@ internal sealed partial class StationRuntime(
 
         var approval = _activeApproval;
         board.Annotate(started.RunId, "auto", approval?.ApprovedBy);
-        _autoRequests.Writer.TryWrite(new RunRequestRecord
+        QueueRunRequest(new RunRequestRecord
         {
             RunId = started.RunId,
             StationId = StationId,

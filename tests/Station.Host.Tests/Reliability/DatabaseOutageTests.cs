@@ -109,6 +109,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         }
 
         await writer.WaitForDeliveryAsync(TestTimeouts.Unexpected);
+        await host.Runtime.WaitForRunRequestsAsync(TestTimeouts.Unexpected);
         var head = writer.DurableHead;
         Assert.NotNull(head);
 
