@@ -107,8 +107,9 @@ export function SlotTile({ slot, roles, mode, onOpenRun, onCancel, onStart }: Pr
   const headingId = `tile-${slot.slot.replace(/\W+/g, "-")}`;
   const failure = slot.state === "running" ? slot.lastStepFailure : null;
 
+  // data-seq: the slot's sequence number this tile shows (the dashboard benchmark reads it).
   return (
-    <article className={`tile tile--${tone}`} aria-labelledby={headingId} data-slot={slot.slot} data-state={slot.state}>
+    <article className={`tile tile--${tone}`} aria-labelledby={headingId} data-slot={slot.slot} data-state={slot.state} data-seq={slot.seq}>
       <div className="tile__head">
         <h2 id={headingId} className="tile__name">
           {slot.slot}
