@@ -20,7 +20,9 @@ import { fileURLToPath } from "node:url";
 import { cpus, loadavg } from "node:os";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-const { chromium } = createRequire(join(repo, "web-ui/package.json"))("playwright-core");
+const requireWebUi = createRequire(join(repo, "web-ui/package.json"));
+const { chromium } = requireWebUi("playwright-core");
+const WebSocketClient = requireWebUi("ws"); // @microsoft/signalr's own dependency
 
 const env = (name, fallback) => process.env[name] ?? fallback ?? (() => { throw new Error(`${name} is not set (run run.sh)`); })();
 const baseUrl = env("STATION_URL").replace(/\/+$/, "");
@@ -33,6 +35,9 @@ const warmupSeconds = Number(env("BENCH_WARMUP_SECONDS", "20"));
 const seconds = Number(env("BENCH_SECONDS", "60"));
 const out = env("BENCH_OUT", join(repo, "artifacts/bench"));
 const setup = env("BENCH_SETUP", "");
+// Diagnostics: a Chromium trace of dashboard 1 over the measured span; prefers-reduced-motion (no progress-bar transition).
+const tracePath = process.env.BENCH_TRACE ?? "";
+const reducedMotion = process.env.BENCH_REDUCED_MOTION === "1";
 
 const CHROMIUM_ARGS = [
   "--headless",
@@ -61,6 +66,7 @@ function instrument() {
     lastSlot: new Map(), // slot → last slotChanged payload (to name what changed)
     messages: 0, // hub invocations received while recording
     unmeasured: 0, // of which not measured (runLog, stationChanged)
+    commits: 0, // observer callbacks that moved a tile (about one per React commit) while recording
   };
   window.__bench = bench;
 
@@ -148,6 +154,7 @@ function instrument() {
       if (i > 0) list.splice(0, i);
     }
     if (shown.length === 0) return;
+    bench.commits++;
     bench.done.push(...shown);
     requestAnimationFrame(() => {
       const frameAt = now();
@@ -250,7 +257,7 @@ const row = (name, s) => `| ${name} | ${s.count} | ${f(s.median)} | ${f(s.p95)} 
 const HEAD = "| | events | median ms | p95 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|---:|";
 
 async function openDashboard(browser, index) {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, reducedMotion: reducedMotion ? "reduce" : "no-preference" });
   await context.addInitScript(instrument);
   const page = await context.newPage();
   const errors = [];
@@ -262,7 +269,58 @@ async function openDashboard(browser, index) {
   await page.getByRole("button", { name: "Sign out" }).waitFor({ timeout: 60_000 });
   await page.locator('[data-connection="connected"]').waitFor({ timeout: 60_000 });
   await page.waitForFunction((n) => document.querySelectorAll("article[data-slot][data-seq]").length === n, boards, { timeout: 60_000 });
+  // The sign-in click left the pointer over the tiles, where every layout change makes Chromium
+  // hit-test for hover; a wall-mounted dashboard has no pointer over it.
+  await page.mouse.move(0, 0);
   return { index, context, page, errors };
+}
+
+// A light hub client beside the browsers: this node process, no rendering. Same events, same
+// timestamps; what it sees is the host's fan-out, SignalR and the loopback socket without a
+// browser's main thread in the way.
+async function openProbe() {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ userName: user, password }),
+  });
+  if (!login.ok) throw new Error(`probe sign-in: HTTP ${login.status}`);
+  const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const negotiate = await fetch(`${baseUrl}/hubs/station/negotiate?negotiateVersion=1`, { method: "POST", headers: { cookie } });
+  if (!negotiate.ok) throw new Error(`probe negotiate: HTTP ${negotiate.status}`);
+  const { connectionToken } = await negotiate.json();
+  const socket = new WebSocketClient(`${baseUrl.replace(/^http/, "ws")}/hubs/station?id=${encodeURIComponent(connectionToken)}`, { headers: { cookie } });
+  const probe = { recording: false, events: [] };
+  const serverMs = (text) => {
+    const m = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)$/.exec(text ?? "");
+    return m ? Date.parse(m[1] + m[3]) + (m[2] ? Number("0" + m[2]) * 1000 : 0) : NaN;
+  };
+  socket.on("message", (data) => {
+    const receivedAt = performance.timeOrigin + performance.now();
+    if (!probe.recording) return;
+    for (const part of data.toString().split("\u001e")) {
+      if (!part) continue;
+      const message = JSON.parse(part);
+      if (message.type !== 1) continue;
+      const a = message.arguments?.[0] ?? {};
+      const at = message.target === "runEnded" ? a.endedAt : message.target === "runLog" || message.target === "stationChanged" ? null : a.at;
+      if (at == null) continue;
+      probe.events.push({ kind: message.target, latency: receivedAt - serverMs(at) });
+    }
+  });
+  await new Promise((ok, fail) => {
+    socket.once("open", ok);
+    socket.once("error", fail);
+  });
+  socket.send('{"protocol":"json","version":1}\u001e');
+  socket.send('{"type":1,"invocationId":"1","target":"Subscribe","arguments":[null]}\u001e');
+  // SignalR closes a client that sends nothing for 30 s: ping every 10 s.
+  const ping = setInterval(() => socket.send('{"type":6}\u001e'), 10_000);
+  probe.close = () => {
+    clearInterval(ping);
+    socket.close();
+  };
+  return probe;
 }
 
 function findChromium() {
@@ -284,16 +342,22 @@ try {
   const pages = [];
   for (let i = 0; i < dashboards; i++) pages.push(await openDashboard(browser, i + 1));
 
+  const probe = await openProbe();
   console.log(`dashboard: warm-up ${warmupSeconds} s`);
   await new Promise((r) => setTimeout(r, warmupSeconds * 1000));
 
   const visibility = await Promise.all(pages.map((d) => d.page.evaluate(() => document.visibilityState)));
+  if (tracePath) await browser.startTracing(pages[0].page, { path: tracePath, categories: ["devtools.timeline", "v8", "blink"] });
   const cpuStart = cpuSnapshot();
   await Promise.all(pages.map((d) => d.page.evaluate(() => { window.__bench.recording = true; })));
+  probe.recording = true;
   console.log(`dashboard: measuring ${seconds} s`);
   await new Promise((r) => setTimeout(r, seconds * 1000));
   await Promise.all(pages.map((d) => d.page.evaluate(() => { window.__bench.recording = false; })));
+  probe.recording = false;
+  probe.close();
   const cpuEnd = cpuSnapshot();
+  if (tracePath) await browser.stopTracing();
   // Let what arrived before the end reach the DOM and its frame.
   await new Promise((r) => setTimeout(r, 2000));
 
@@ -308,6 +372,7 @@ try {
           unresolved,
           messages: b.messages,
           unmeasured: b.unmeasured,
+          commits: b.commits,
           clockSkewMs: performance.timeOrigin + performance.now() - Date.now(),
         };
       }),
@@ -332,6 +397,7 @@ try {
   const report = [];
   report.push(`Setup: ${setup}, ${dashboards} dashboards (${visibility.filter((v) => v === "visible").length} visible), ${cpu.wallSeconds.toFixed(1)} s measured after ${warmupSeconds} s warm-up, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   report.push(`Hub messages per dashboard: ${messagesPerSecond.toFixed(1)}/s (all ${dashboards}: ${(messagesPerSecond * dashboards).toFixed(0)}/s); slot events measured per dashboard: ${(all.length / dashboards / cpu.wallSeconds).toFixed(1)}/s, of which progress ${(all.filter((e) => e.kind === "runProgress").length / dashboards / cpu.wallSeconds).toFixed(1)}/s`);
+  report.push(`Tile commits per dashboard: ${(results.reduce((a, r) => a + r.commits, 0) / dashboards / cpu.wallSeconds).toFixed(1)}/s; Chromium CPU per hub message and dashboard: ${((cpu.browserPercent * 10) / (messagesPerSecond * dashboards)).toFixed(2)} ms`);
   report.push(`Not shown in the DOM by the end: ${results.reduce((a, r) => a + r.unresolved, 0)}; page errors: ${pages.reduce((a, d) => a + d.errors.length, 0)}; page clock vs Date.now(): max ${Math.max(...results.map((r) => Math.abs(r.clockSkewMs))).toFixed(2)} ms`);
   report.push(`CPU over the measured span (100 % = one CPU): host ${cpu.hostPercent.toFixed(0)} %, Chromium ${cpu.browserPercent.toFixed(0)} %, this script ${cpu.benchmarkPercent.toFixed(0)} %, whole machine ${cpu.machinePercent.toFixed(0)} % of ${cpus().length * 100} %`);
   report.push("");
@@ -354,6 +420,8 @@ try {
   report.push(row("page receives → DOM", stats(headline(all).map((e) => e.domAt - e.receivedAt))));
   report.push(row("host event → DOM", stats(headline(all).map((e) => e.toDom))));
   report.push(row("host event → next frame starts", stats(headline(all).map((e) => e.toFrame))));
+  const probeStats = stats(probe.events.filter((e) => e.kind !== "runProgress").map((e) => e.latency));
+  report.push(row("light hub client (node, no page): host event → frame received", probeStats));
   const text = report.join("\n");
   console.log("\n" + text);
   writeFileSync(
@@ -367,6 +435,7 @@ try {
         cpu,
         messagesPerSecondPerDashboard: messagesPerSecond,
         overall: stats(headline(all).map((e) => e.toDom)),
+        lightClient: probeStats,
         perDashboard: results.map((_, i) => stats(headline(all).filter((e) => e.dashboard === i + 1).map((e) => e.toDom))),
         byKind: Object.fromEntries(kinds.map((k) => [k, stats(all.filter((e) => e.kind === k).map((e) => e.toDom))])),
         unresolved: results.map((r) => r.unresolved),
