@@ -31,6 +31,7 @@ const password = env("STATION_PASSWORD");
 const hostPid = Number(env("STATION_HOST_PID"));
 const boards = Number(env("BENCH_BOARDS", "16"));
 const dashboards = Number(env("BENCH_DASHBOARDS", "10"));
+const hubClients = Number(env("BENCH_HUB_CLIENTS", "1"));
 const warmupSeconds = Number(env("BENCH_WARMUP_SECONDS", "20"));
 const seconds = Number(env("BENCH_SECONDS", "60"));
 const out = env("BENCH_OUT", join(repo, "artifacts/bench"));
@@ -342,7 +343,8 @@ try {
   const pages = [];
   for (let i = 0; i < dashboards; i++) pages.push(await openDashboard(browser, i + 1));
 
-  const probe = await openProbe();
+  const probes = [];
+  for (let i = 0; i < hubClients; i++) probes.push(await openProbe());
   console.log(`dashboard: warm-up ${warmupSeconds} s`);
   await new Promise((r) => setTimeout(r, warmupSeconds * 1000));
 
@@ -350,12 +352,14 @@ try {
   if (tracePath) await browser.startTracing(pages[0].page, { path: tracePath, categories: ["devtools.timeline", "v8", "blink"] });
   const cpuStart = cpuSnapshot();
   await Promise.all(pages.map((d) => d.page.evaluate(() => { window.__bench.recording = true; })));
-  probe.recording = true;
+  for (const probe of probes) probe.recording = true;
   console.log(`dashboard: measuring ${seconds} s`);
   await new Promise((r) => setTimeout(r, seconds * 1000));
   await Promise.all(pages.map((d) => d.page.evaluate(() => { window.__bench.recording = false; })));
-  probe.recording = false;
-  probe.close();
+  for (const probe of probes) {
+    probe.recording = false;
+    probe.close();
+  }
   const cpuEnd = cpuSnapshot();
   if (tracePath) await browser.stopTracing();
   // Let what arrived before the end reach the DOM and its frame.
@@ -395,7 +399,7 @@ try {
   const headline = (list) => list.filter((e) => e.kind !== "runProgress");
   const messagesPerSecond = results.reduce((a, r) => a + r.messages, 0) / dashboards / cpu.wallSeconds;
   const report = [];
-  report.push(`Setup: ${setup}, ${dashboards} dashboards (${visibility.filter((v) => v === "visible").length} visible), ${cpu.wallSeconds.toFixed(1)} s measured after ${warmupSeconds} s warm-up, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  report.push(`Setup: ${setup}, ${hubClients} light hub client(s), ${dashboards} dashboards (${visibility.filter((v) => v === "visible").length} visible), ${cpu.wallSeconds.toFixed(1)} s measured after ${warmupSeconds} s warm-up, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   report.push(`Hub messages per dashboard: ${messagesPerSecond.toFixed(1)}/s (all ${dashboards}: ${(messagesPerSecond * dashboards).toFixed(0)}/s); slot events measured per dashboard: ${(all.length / dashboards / cpu.wallSeconds).toFixed(1)}/s, of which progress ${(all.filter((e) => e.kind === "runProgress").length / dashboards / cpu.wallSeconds).toFixed(1)}/s`);
   report.push(`Tile commits per dashboard: ${(results.reduce((a, r) => a + r.commits, 0) / dashboards / cpu.wallSeconds).toFixed(1)}/s; Chromium CPU per hub message and dashboard: ${((cpu.browserPercent * 10) / (messagesPerSecond * dashboards)).toFixed(2)} ms`);
   report.push(`Not shown in the DOM by the end: ${results.reduce((a, r) => a + r.unresolved, 0)}; page errors: ${pages.reduce((a, d) => a + d.errors.length, 0)}; page clock vs Date.now(): max ${Math.max(...results.map((r) => Math.abs(r.clockSkewMs))).toFixed(2)} ms`);
@@ -420,8 +424,8 @@ try {
   report.push(row("page receives → DOM", stats(headline(all).map((e) => e.domAt - e.receivedAt))));
   report.push(row("host event → DOM", stats(headline(all).map((e) => e.toDom))));
   report.push(row("host event → next frame starts", stats(headline(all).map((e) => e.toFrame))));
-  const probeStats = stats(probe.events.filter((e) => e.kind !== "runProgress").map((e) => e.latency));
-  report.push(row("light hub client (node, no page): host event → frame received", probeStats));
+  const probeStats = stats(probes.flatMap((p) => p.events).filter((e) => e.kind !== "runProgress").map((e) => e.latency));
+  report.push(row(`${hubClients} light hub client(s) (node, no page): host event → frame received`, probeStats));
   const text = report.join("\n");
   console.log("\n" + text);
   writeFileSync(
@@ -430,6 +434,7 @@ try {
       {
         setup,
         dashboards,
+        hubClients,
         seconds: cpu.wallSeconds,
         warmupSeconds,
         cpu,

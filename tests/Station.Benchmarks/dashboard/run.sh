@@ -5,9 +5,13 @@
 # (one browser context each) and measures, for every slot event the hub sends, the time from the
 # host's timestamp on the event to the moment each dashboard's DOM shows it (latency.mjs).
 #
-#   tests/Station.Benchmarks/dashboard/run.sh [--boards 16] [--dashboards 10] [--warmup-seconds 20]
-#       [--seconds 60] [--time-scale 1] [--replug 00:00:01] [--faults erase20106=0.05,seed=7]
-#       [--configuration Release]
+#   tests/Station.Benchmarks/dashboard/run.sh [--boards 16] [--dashboards 10] [--hub-clients 1]
+#       [--warmup-seconds 20] [--seconds 60] [--time-scale 1] [--replug 00:00:01]
+#       [--faults erase20106=0.05,seed=7] [--nice 0] [--configuration Release]
+#
+# --dashboards: Chromium pages; --hub-clients: light hub clients in the script's node process (no
+# browser, measured too); --nice: the niceness of the host and the browser (negative needs root;
+# on a machine shared with other work it keeps their CPU share from deciding the result).
 #
 # The host must be built (dotnet build -c Release src/Station.Host). Results: the tables on
 # stdout, raw per-event latencies in artifacts/bench/dashboard-latency.csv, a summary in
@@ -17,6 +21,8 @@ cd "$(dirname "$0")/../../.."
 
 boards=16
 dashboards=10
+hub_clients=1
+nice_level=0
 warmup=20
 seconds=60
 time_scale=1
@@ -27,6 +33,8 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --boards) boards=$2; shift 2 ;;
     --dashboards) dashboards=$2; shift 2 ;;
+    --hub-clients) hub_clients=$2; shift 2 ;;
+    --nice) nice_level=$2; shift 2 ;;
     --warmup-seconds) warmup=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     --time-scale) time_scale=$2; shift 2 ;;
@@ -50,7 +58,7 @@ password="bench-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
 url="http://127.0.0.1:$port"
 
 echo "dashboard: starting the host on $url: $boards simulated boards, time scale $time_scale, replug after $replug, faults '$faults'"
-ASPNETCORE_ENVIRONMENT=Production dotnet "$host_dll" --urls "$url" \
+ASPNETCORE_ENVIRONMENT=Production nice -n "$nice_level" dotnet "$host_dll" --urls "$url" \
   --Station:Name="bench station" --Station:DataDirectory="$data" \
   --Station:DefaultRecipe=recipe.yaml --Station:ApproveDefaultRecipeAs=engineer --Station:Mode=auto \
   --Devices:Mode=Simulator --Devices:Simulator:Boards="$boards" --Devices:Simulator:TimeScale="$time_scale" \
@@ -73,6 +81,6 @@ done
 curl -fs "$url/healthz" >/dev/null || { echo "dashboard: the host did not answer /healthz in 60 s" >&2; exit 1; }
 
 STATION_URL="$url" STATION_USER=operator STATION_PASSWORD="$password" STATION_HOST_PID="$host_pid" \
-BENCH_BOARDS="$boards" BENCH_DASHBOARDS="$dashboards" BENCH_WARMUP_SECONDS="$warmup" BENCH_SECONDS="$seconds" \
-BENCH_OUT="$out" BENCH_SETUP="boards=$boards time-scale=$time_scale replug=$replug faults=$faults" \
-  node tests/Station.Benchmarks/dashboard/latency.mjs
+BENCH_BOARDS="$boards" BENCH_DASHBOARDS="$dashboards" BENCH_HUB_CLIENTS="$hub_clients" BENCH_WARMUP_SECONDS="$warmup" BENCH_SECONDS="$seconds" \
+BENCH_OUT="$out" BENCH_SETUP="boards=$boards time-scale=$time_scale replug=$replug faults=$faults nice=$nice_level" \
+  nice -n "$nice_level" node tests/Station.Benchmarks/dashboard/latency.mjs
