@@ -221,16 +221,36 @@ function cpuSnapshot() {
 
 const TICKS_PER_SECOND = 100;
 
+// What a Chromium process is, from its command line.
+function chromiumRole(pid) {
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    const type = args.find((a) => a.startsWith("--type="))?.slice(7) ?? "browser";
+    if (type === "renderer") return args.includes("--top-chrome-webui") ? "browser UI renderers" : "page renderers";
+    if (type === "utility") return args.find((a) => a.startsWith("--utility-sub-type="))?.includes("Network") ? "network service" : "other";
+    return type === "gpu-process" ? "gpu (software)" : type === "browser" ? "browser process" : "other";
+  } catch {
+    return "other";
+  }
+}
+
 function cpuBetween(a, b) {
   const wallSeconds = (b.wall - a.wall) / 1000;
   let browserTicks = 0;
-  for (const [pid, ticks] of b.browser) browserTicks += ticks - (a.browser.get(pid) ?? 0);
+  const byRole = {};
+  for (const [pid, ticks] of b.browser) {
+    const used = ticks - (a.browser.get(pid) ?? 0);
+    browserTicks += used;
+    const role = chromiumRole(pid);
+    byRole[role] = (byRole[role] ?? 0) + used;
+  }
   const selfSeconds = (b.self.user + b.self.system - a.self.user - a.self.system) / 1e6;
   const percent = (ticks) => (100 * ticks) / TICKS_PER_SECOND / wallSeconds;
   return {
     wallSeconds,
     hostPercent: percent(b.host - a.host),
     browserPercent: percent(browserTicks),
+    browserByRole: Object.fromEntries(Object.entries(byRole).map(([role, ticks]) => [role, Math.round(percent(ticks))])),
     benchmarkPercent: (100 * selfSeconds) / wallSeconds,
     machinePercent: (100 * (b.machine.busy - a.machine.busy)) / (b.machine.total - a.machine.total) * cpus().length,
   };
@@ -404,6 +424,7 @@ try {
   report.push(`Tile commits per dashboard: ${(results.reduce((a, r) => a + r.commits, 0) / dashboards / cpu.wallSeconds).toFixed(1)}/s; Chromium CPU per hub message and dashboard: ${((cpu.browserPercent * 10) / (messagesPerSecond * dashboards)).toFixed(2)} ms`);
   report.push(`Not shown in the DOM by the end: ${results.reduce((a, r) => a + r.unresolved, 0)}; page errors: ${pages.reduce((a, d) => a + d.errors.length, 0)}; page clock vs Date.now(): max ${Math.max(...results.map((r) => Math.abs(r.clockSkewMs))).toFixed(2)} ms`);
   report.push(`CPU over the measured span (100 % = one CPU): host ${cpu.hostPercent.toFixed(0)} %, Chromium ${cpu.browserPercent.toFixed(0)} %, this script ${cpu.benchmarkPercent.toFixed(0)} %, whole machine ${cpu.machinePercent.toFixed(0)} % of ${cpus().length * 100} %`);
+  report.push(`Chromium by process (%): ${Object.entries(cpu.browserByRole).map(([role, p]) => `${role} ${p}`).join(", ")}`);
   report.push("");
   report.push("Host event → DOM, step/slot/end events (progress excluded):");
   report.push("");
