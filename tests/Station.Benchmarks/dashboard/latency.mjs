@@ -224,7 +224,8 @@ const TICKS_PER_SECOND = 100;
 // What a Chromium process is, from its command line.
 function chromiumRole(pid) {
   try {
-    const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    // Chromium rewrites its command line (one string, spaces between the arguments).
+    const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split(/[\0 ]/);
     const type = args.find((a) => a.startsWith("--type="))?.slice(7) ?? "browser";
     if (type === "renderer") return args.includes("--top-chrome-webui") ? "browser UI renderers" : "page renderers";
     if (type === "utility") return args.find((a) => a.startsWith("--utility-sub-type="))?.includes("Network") ? "network service" : "other";
