@@ -36,7 +36,8 @@ const warmupSeconds = Number(env("BENCH_WARMUP_SECONDS", "20"));
 const seconds = Number(env("BENCH_SECONDS", "60"));
 const out = env("BENCH_OUT", join(repo, "artifacts/bench"));
 const setup = env("BENCH_SETUP", "");
-// Diagnostics: a Chromium trace of dashboard 1 over the measured span; prefers-reduced-motion (no progress-bar transition).
+// Diagnostics: BENCH_TRACE=file writes a Chromium trace (every page) of the measured span;
+// BENCH_REDUCED_MOTION=1 opens the pages with prefers-reduced-motion (no progress-bar transition).
 const tracePath = process.env.BENCH_TRACE ?? "";
 const reducedMotion = process.env.BENCH_REDUCED_MOTION === "1";
 
