@@ -55,4 +55,39 @@ public sealed class SlotBoardTests
         Assert.Equal(seqs[^1], board.Slot("slot 1")!.Seq);
         Assert.Equal(0, board.Slot("slot 2")!.Seq);
     }
+
+    [Fact]
+    public async Task SlotChanged_RunBeginsThenStepStarts_EachCarriesTheHostTimeOfItsChange()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero));
+        await using var bus = SimulatedUsbBus.WithHub(1);
+        var monitor = new DeviceMonitor(bus, [new SlotDefinition("slot 1", "1-1.1")], time);
+        var outbox = new HubOutbox();
+        var board = new SlotBoard(monitor, outbox, time);
+        var created = time.GetUtcNow();
+        var runId = Guid.NewGuid();
+        Assert.Equal(created, board.Slot("slot 1")!.At);
+
+        time.Advance(TimeSpan.FromMilliseconds(250));
+        var began = time.GetUtcNow();
+        board.Publish(new RunStarted(runId, began, "slot 1", "1-1.1", "r", 1, new string('a', 64), "SN-1", "ana"));
+        time.Advance(TimeSpan.FromMilliseconds(40));
+        var stepped = time.GetUtcNow();
+        board.Publish(new StepStarted(runId, stepped, RunStep.Erase, 1, null));
+        time.Advance(TimeSpan.FromMilliseconds(5));
+        board.Publish(new StepProgress(runId, time.GetUtcNow(), RunStep.Erase, 10, 100));
+
+        var states = new List<SlotStateDto>();
+        while (outbox.Reader.TryRead(out var message))
+        {
+            if (message.Payload is SlotStateDto state)
+            {
+                states.Add(state);
+            }
+        }
+
+        Assert.Equal([began, stepped], states.Select(s => s.At));
+        // Progress does not move the slot's time; the snapshot says when its state last changed.
+        Assert.Equal(stepped, board.Slot("slot 1")!.At);
+    }
 }

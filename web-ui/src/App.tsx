@@ -33,6 +33,8 @@ export function App() {
   const [route, go] = useRoute();
   const [state, dispatch] = useReducer(dashboardReducer, initialDashboardState);
   const [hub, setHub] = useState<StationHub | null>(null);
+  // Stable, so the memoised slot tiles do not render again on every hub event.
+  const openRun = useCallback((runId: string | null) => go({ page: "dashboard", runId }), [go]);
 
   useEffect(() => {
     api.me().then(setMe, (e: unknown) => setBootError(e instanceof Error ? e.message : String(e)));
@@ -116,7 +118,7 @@ export function App() {
             state={state}
             hub={hub}
             openRunId={route.page === "dashboard" ? route.runId : null}
-            onOpenRun={(runId) => go({ page: "dashboard", runId })}
+            onOpenRun={openRun}
           />
         )}
         {page === "qa" && <QaPage me={me} query={route.page === "qa" ? route.query : null} onQuery={(query) => go({ page: "qa", query })} />}

@@ -46,6 +46,7 @@ describe("slot tile", () => {
         step: "WriteImage",
         serialNumber: "SN-7",
         progress: { step: "WriteImage", bytes: 524288, total: 1048576, bytesPerSecond: 812000, elapsedSeconds: 3.24 },
+        seq: 41,
       }),
     );
     const html = tile(view);
@@ -54,6 +55,8 @@ describe("slot tile", () => {
     expect(words).toContain("50 % · 512 KiB of 1.0 MiB · 793 KiB/s · 3.2 s");
     expect(words).toContain("Unit SN-7");
     expect(html).toContain('aria-valuenow="50"');
+    expect(html).toContain("transform:scaleX(0.5)");
+    expect(html).toContain('data-seq="41"');
     expect(html).toContain('aria-label="Cancel the run on slot 2"');
   });
 

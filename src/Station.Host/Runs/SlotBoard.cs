@@ -39,7 +39,7 @@ internal sealed partial class SlotBoard : IRunEvents
         _outbox = outbox;
         _time = time;
         ShiftSince = time.GetUtcNow();
-        _slots = [.. monitor.Slots.Select(s => new SlotLive(s) { Board = monitor.Current(s.Name) })];
+        _slots = [.. monitor.Slots.Select(s => new SlotLive(s) { Board = monitor.Current(s.Name), ChangedAt = ShiftSince })];
         foreach (var slot in _slots)
         {
             _byName[slot.Slot.Name] = slot;
@@ -177,6 +177,7 @@ internal sealed partial class SlotBoard : IRunEvents
     private void PostSlot(SlotLive slot)
     {
         slot.Seq++;
+        slot.ChangedAt = _time.GetUtcNow();
         _outbox.Post(new HubMessage("slotChanged", slot.Slot.Name, slot.ToDto()));
     }
 

@@ -23,6 +23,9 @@ internal sealed class SlotLive(SlotDefinition slot)
 
     public RunResultDto? LastResult { get; set; }
 
+    /// <summary>When the board last posted this slot's state (a board came or went, a run began, a step started, a run ended).</summary>
+    public DateTimeOffset ChangedAt { get; set; }
+
     /// <summary>The slot's sequence number: one more for every message the hub gets about it.</summary>
     public long Seq { get; set; }
 
@@ -40,5 +43,6 @@ internal sealed class SlotLive(SlotDefinition slot)
         SerialNumber,
         Progress,
         LastResult,
+        ChangedAt,
         Seq);
 }

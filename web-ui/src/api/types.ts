@@ -74,6 +74,8 @@ export interface SlotState {
   serialNumber: string | null;
   progress: Progress | null;
   lastResult: RunResult | null;
+  /** When the host last changed the slot's state (ISO 8601); progress does not move it. */
+  at?: string;
   /** Per-slot sequence number; see docs/API.md "Ordering". */
   seq?: number;
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { Me } from "../api/types";
 import type { StationHub } from "../api/hub";
 import { api } from "../api/client";
@@ -25,10 +25,11 @@ export function Dashboard({ me, state, hub, openRunId, onOpenRun }: Props) {
   const [start, setStart] = useState<SlotView | null>(null);
   const slotNames = useMemo(() => [...state.order], [state.order]);
 
-  const askCancel = (slot: SlotView) => {
+  // Stable callbacks: SlotTile is memoised and renders again only when its slot changes.
+  const askCancel = useCallback((slot: SlotView) => {
     if (!slot.runId) return;
     setCancel({ runId: slot.runId, confirmation: cancelConfirmation(slot) });
-  };
+  }, []);
 
   return (
     <>
@@ -41,7 +42,7 @@ export function Dashboard({ me, state, hub, openRunId, onOpenRun }: Props) {
             slot={slot}
             roles={me.roles}
             mode={state.station?.mode ?? null}
-            onOpenRun={(id) => onOpenRun(id)}
+            onOpenRun={onOpenRun}
             onCancel={askCancel}
             onStart={setStart}
           />

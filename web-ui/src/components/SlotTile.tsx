@@ -1,3 +1,4 @@
+import { memo } from "react";
 import type { Role, RunResult } from "../api/types";
 import type { SlotView } from "../logic/slots";
 import { offer } from "../logic/roles";
@@ -59,7 +60,7 @@ function ProgressBar({ slot }: { slot: SlotView }) {
         aria-valuenow={percent}
         aria-valuetext={`${percent} %, ${formatBytesOf(p.bytes, p.total)}`}
       >
-        <div className="progress__bar" style={{ width: `${percent}%` }} />
+        <div className="progress__bar" style={{ transform: `scaleX(${percent / 100})` }} />
       </div>
       <div className="progress__text">
         <strong>{percent} %</strong> · {formatBytesOf(p.bytes, p.total)} · {formatRate(p.bytesPerSecond)} · {formatDuration(p.elapsedSeconds)}
@@ -98,7 +99,11 @@ export function ResultBlock({ result, small = false }: { result: RunResult; smal
   );
 }
 
-export function SlotTile({ slot, roles, mode, onOpenRun, onCancel, onStart }: Props) {
+/**
+ * One slot. Memoised: a hub event changes one slot's view (the reducer keeps the others' objects),
+ * so only that tile renders again; the callbacks it gets are stable.
+ */
+export const SlotTile = memo(function SlotTile({ slot, roles, mode, onOpenRun, onCancel, onStart }: Props) {
   const result = slot.lastResult;
   const showResult = slot.state === "done" && result != null;
   const tone = showResult ? formatOutcome(result.outcome).tone : "neutral";
@@ -107,8 +112,9 @@ export function SlotTile({ slot, roles, mode, onOpenRun, onCancel, onStart }: Pr
   const headingId = `tile-${slot.slot.replace(/\W+/g, "-")}`;
   const failure = slot.state === "running" ? slot.lastStepFailure : null;
 
+  // data-seq: the slot's sequence number this tile shows (the dashboard benchmark reads it).
   return (
-    <article className={`tile tile--${tone}`} aria-labelledby={headingId} data-slot={slot.slot} data-state={slot.state}>
+    <article className={`tile tile--${tone}`} aria-labelledby={headingId} data-slot={slot.slot} data-state={slot.state} data-seq={slot.seq}>
       <div className="tile__head">
         <h2 id={headingId} className="tile__name">
           {slot.slot}
@@ -153,4 +159,4 @@ export function SlotTile({ slot, roles, mode, onOpenRun, onCancel, onStart }: Pr
       </div>
     </article>
   );
-}
+});
