@@ -38,13 +38,6 @@ internal static class SimCommands
             Description = "The UART bit rate realistic timing charges for every byte (10 bits a byte); the pseudo-terminal itself has no rate.",
             DefaultValueFactory = _ => SimulatorTiming.Realistic.UartBaudRate,
         };
-        baud.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() <= 0)
-            {
-                result.AddError("--baud must be a positive bit rate.");
-            }
-        });
         var command = new Command("uart", "Serve one simulated board on a pseudo-terminal; prints its path on the first line, runs until Ctrl+C.")
         {
             family, rom, faults, timing, baud,
@@ -68,6 +61,12 @@ internal static class SimCommands
             catch (FormatException exception)
             {
                 await error.WriteLineAsync($"error: --faults: {exception.Message}");
+                return ExitCodes.Usage;
+            }
+
+            if (parseResult.GetValue(baud) <= 0)
+            {
+                await error.WriteLineAsync("error: --baud: the bit rate must be positive.");
                 return ExitCodes.Usage;
             }
 

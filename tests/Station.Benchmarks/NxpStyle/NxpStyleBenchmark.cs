@@ -71,6 +71,7 @@ internal static class NxpStyleBenchmark
         await using var sim = await SimulatorProcess.StartAsync(executable, timing, baud, cancellationToken);
         var walls = new List<(string Step, TimeSpan Wall)>();
         var started = TimeProvider.System.GetTimestamp();
+        var childCpu = CpuClock.ChildrenTime();
         foreach (var step in script.Steps)
         {
             if (step.Wait is { } wait)
@@ -85,6 +86,9 @@ internal static class NxpStyleBenchmark
 
         var cycle = TimeProvider.System.GetElapsedTime(started);
 
+        // The command processes have been waited for (reaped); the simulator has not yet.
+        var commandsCpu = CpuClock.ChildrenTime() - childCpu;
+
         // The reset's re-enumeration is charged as its session ends; let it land before stopping.
         await Task.Delay(TimeSpan.FromMilliseconds(300), cancellationToken);
         var device = await sim.StopAsync(cancellationToken);
@@ -96,7 +100,7 @@ internal static class NxpStyleBenchmark
 
         // As the engine benchmark counts it: the re-enumeration after the final reset is left out.
         var reenumeration = SimulatorTiming.Realistic.Reenumeration.TotalSeconds;
-        return new NxpUnit(cycle, device["total"] - reenumeration, device, walls);
+        return new NxpUnit(cycle, device["total"] - reenumeration, device, walls, commandsCpu);
     }
 
     private static string LoadAverage()

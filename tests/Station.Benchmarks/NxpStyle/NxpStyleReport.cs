@@ -49,9 +49,12 @@ internal static class NxpStyleReport
         Console.WriteLine("|---|---:|---:|");
         Row($"{commands} processes x {fixedCost:0.000} s fixed cost per command (median wall of {string.Join(", ", fixedCostVerbs)}: start-up, open, ping, one round trip)", commands * fixedCost, nxpCycle);
         Row("fixed wait for the flashloader", wait.TotalSeconds, nxpCycle);
-        Row($"device-bound time outside the wait (the jump's {inWait:0.0} s re-enumeration falls inside it)", deviceOutside, nxpCycle);
+        Row($"device-bound time outside the wait (the jump's {inWait:0.0} s re-enumeration runs while jump-address ends and the wait begins)", deviceOutside, nxpCycle);
         Row("the rest: host work beyond the fixed cost in the data commands (transfer over the pty, files)", rest, nxpCycle);
         Row("cycle", nxpCycle, nxpCycle);
+        var cpu = EngineBenchmark.Median(nxp.Select(u => u.CommandsCpu.TotalSeconds));
+        Console.WriteLine(string.Create(Text,
+            $"CPU of the {commands} command processes (getrusage RUSAGE_CHILDREN, user + system), median per unit: {cpu:0.000} s, {cpu / commands:0.000} s per process."));
 
         Console.WriteLine();
         Console.WriteLine("Each step's wall time, median over the units:");

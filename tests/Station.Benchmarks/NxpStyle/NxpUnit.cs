@@ -5,4 +5,6 @@ namespace Station.Benchmarks.NxpStyle;
 /// <param name="DeviceBound">The simulator's device-bound seconds, the re-enumeration after the final reset left out.</param>
 /// <param name="Device">The simulator's device time by category, in seconds, as it printed them.</param>
 /// <param name="Walls">Each step's wall time (a process from start to exit, or the fixed wait), in order.</param>
-internal sealed record NxpUnit(TimeSpan Cycle, double DeviceBound, IReadOnlyDictionary<string, double> Device, IReadOnlyList<(string Step, TimeSpan Wall)> Walls);
+/// <param name="CommandsCpu">CPU time (user + system) of all the unit's command processes together.</param>
+internal sealed record NxpUnit(
+    TimeSpan Cycle, double DeviceBound, IReadOnlyDictionary<string, double> Device, IReadOnlyList<(string Step, TimeSpan Wall)> Walls, TimeSpan CommandsCpu);
