@@ -53,13 +53,13 @@ def mboot_cpu():
     colours = [HID if r["framing"] == "HID" else UART for r in data]
     ax.barh(names, cpu, xerr=[low, high], color=colours, capsize=3)
     ax.axvline(5, color="black", linestyle="--", linewidth=1)
-    ax.text(5.3, len(names) - 0.6, "target 5 ms/MB", fontsize=9)
+    ax.text(5.3, -0.6, "target 5 ms/MB", fontsize=9)
     ax.set_xscale("log")
     ax.invert_yaxis()
     ax.set_xlabel("host CPU per MiB written (ms, log scale); median, bars min-max of 7 reps")
     ax.set_title("MBoot write-memory: host CPU per MiB (mboot-cpu, run 1)")
     ax.legend(handles=[plt.Rectangle((0, 0), 1, 1, color=HID), plt.Rectangle((0, 0), 1, 1, color=UART)],
-              labels=["HID framing", "UART framing"], loc="lower right")
+              labels=["HID framing", "UART framing"], loc="upper right")
     save(fig, "mboot-cpu.png")
 
 
@@ -130,24 +130,27 @@ def nxp_style():
     flows = rows("nxp-style.csv")
     fig, ax = plt.subplots(figsize=SIZE)
     colours = {"device-bound": ENGINE, "host": HID, "processes": NXP, "fixed wait": UART,
-               "device outside the wait": ENGINE, "rest": EXTRA}
+               "device outside the wait": "#8fd19e", "rest": EXTRA}
+    labels = {"device-bound": "device-bound", "host": "host time over device-bound",
+              "processes": "processes x fixed cost per command", "fixed wait": "fixed flashloader wait",
+              "device outside the wait": "device-bound outside the wait", "rest": "rest (transfer, files)"}
     seen = set()
     for i, flow in enumerate(dict.fromkeys(r["flow"] for r in flows)):
         left = 0.0
         for r in (r for r in flows if r["flow"] == flow):
             seconds = float(r["seconds"])
-            label = r["part"] if r["part"] not in seen else None
+            label = labels.get(r["part"], r["part"]) if r["part"] not in seen else None
             seen.add(r["part"])
-            ax.barh(i, seconds, left=left, color=colours.get(r["part"], "grey"), label=label, edgecolor="white")
+            ax.barh(i, seconds, left=left, height=0.5, color=colours.get(r["part"], "grey"), label=label, edgecolor="white")
             if seconds > 0.6:
-                ax.text(left + seconds / 2, i, f"{seconds:.2f}", ha="center", va="center", color="white", fontsize=9)
+                ax.text(left + seconds / 2, i, f"{seconds:.2f}", ha="center", va="center", color="black", fontsize=9)
             left += seconds
         ax.text(left + 0.1, i, f"{left:.2f} s", va="center", fontsize=10)
     ax.set_yticks(range(len(dict.fromkeys(r["flow"] for r in flows))), list(dict.fromkeys(r["flow"] for r in flows)))
     ax.invert_yaxis()
     ax.set_xlabel("seconds per unit (median)")
     ax.set_title("One RT1064 unit: the engine against NXP's tool's way (nxp-style)")
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(loc="upper right", fontsize=8)
     ax.set_xlim(0, max(sum(float(r["seconds"]) for r in flows if r["flow"] == f) for f in {r["flow"] for r in flows}) * 1.15)
     save(fig, "nxp-style.png")
 
