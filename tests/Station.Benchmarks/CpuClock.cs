@@ -11,6 +11,7 @@ namespace Station.Benchmarks;
 internal static partial class CpuClock
 {
     private const int RusageSelf = 0;
+    private const int RusageChildren = -1;
 
     public static TimeSpan ProcessTime()
     {
@@ -22,6 +23,15 @@ internal static partial class CpuClock
         using var process = Process.GetCurrentProcess();
         return process.TotalProcessorTime;
     }
+
+    /// <summary>
+    /// CPU time (user + system) of the children this process has waited for, getrusage(RUSAGE_CHILDREN);
+    /// a child counts once it has exited and been reaped. Zero where not available.
+    /// </summary>
+    public static TimeSpan ChildrenTime() =>
+        OperatingSystem.IsLinux() && GetRusage(RusageChildren, out var usage) == 0
+            ? ToTimeSpan(usage.UserTime) + ToTimeSpan(usage.SystemTime)
+            : TimeSpan.Zero;
 
     private static TimeSpan ToTimeSpan(TimeValue value) =>
         TimeSpan.FromTicks((value.Seconds * TimeSpan.TicksPerSecond) + (value.Microseconds * TimeSpan.TicksPerMicrosecond));

@@ -49,7 +49,8 @@ internal static class EngineBenchmark
         return 0;
     }
 
-    private static async Task<(IReadOnlyList<SimulatedUnit> Units, TimeSpan Wall)> RunLineAsync(
+    /// <summary>Runs <paramref name="units"/> boards on <paramref name="slots"/> slots of the simulated line `station run` uses (also for <c>nxp-style</c>).</summary>
+    internal static async Task<(IReadOnlyList<SimulatedUnit> Units, TimeSpan Wall)> RunLineAsync(
         RecipePlan recipe, FuseBurnApproval approval, int units, int slots, SimulatorTiming timing)
     {
         var options = new SimulatedLineOptions(units, slots, timing, FaultPlan.None, approval);
@@ -59,19 +60,19 @@ internal static class EngineBenchmark
         return (results, TimeProvider.System.GetElapsedTime(started));
     }
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
-    private static double Median(IEnumerable<double> values)
+    internal static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

@@ -1,5 +1,6 @@
 using Station.Benchmarks;
 using Station.Benchmarks.Database;
+using Station.Benchmarks.NxpStyle;
 
 const string Usage = """
     usage: dotnet run -c Release --project tests/Station.Benchmarks -- BENCHMARK [options]
@@ -11,6 +12,8 @@ const string Usage = """
                   one delivery transaction by EF versus plain ADO.NET
       engine [--single N] [--rounds N]
                   cycle over device-bound time, 16-board scaling and hand-over on realistic timing (issue 4)
+      nxp-style [--units N] [--baud N] [--wait-seconds N]
+                  the same unit as NXP's tool runs it (a station process per command, fixed 3 s wait) beside the engine (issue 8)
     Results and how to read them: docs/BENCHMARKS.md.
     """;
 
@@ -33,6 +36,8 @@ switch (args)
         return await InsertCostBenchmark.RunAsync(rest);
     case ["engine", .. var rest]:
         return await EngineBenchmark.RunAsync(rest);
+    case ["nxp-style", .. var rest]:
+        return await NxpStyleBenchmark.RunAsync(rest);
     default:
         await Console.Error.WriteLineAsync(Usage);
         return 2;

@@ -33,9 +33,14 @@ internal static class SimCommands
         };
         var timing = new Option<string>("--timing") { Description = "fast (no device time) or realistic (datasheet timing).", DefaultValueFactory = _ => "fast" };
         timing.AcceptOnlyFromAmong("fast", "realistic");
+        var baud = new Option<int>("--baud")
+        {
+            Description = "The UART bit rate realistic timing charges for every byte (10 bits a byte); the pseudo-terminal itself has no rate.",
+            DefaultValueFactory = _ => SimulatorTiming.Realistic.UartBaudRate,
+        };
         var command = new Command("uart", "Serve one simulated board on a pseudo-terminal; prints its path on the first line, runs until Ctrl+C.")
         {
-            family, rom, faults, timing,
+            family, rom, faults, timing, baud,
         };
 
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -59,6 +64,12 @@ internal static class SimCommands
                 return ExitCodes.Usage;
             }
 
+            if (parseResult.GetValue(baud) <= 0)
+            {
+                await error.WriteLineAsync("error: --baud: the bit rate must be positive.");
+                return ExitCodes.Usage;
+            }
+
             if (!OperatingSystem.IsLinux())
             {
                 await error.WriteLineAsync("error: station sim uart needs Linux pseudo-terminals.");
@@ -69,7 +80,8 @@ internal static class SimCommands
             {
                 Name = $"sim-{boardFamily.Name.ToLowerInvariant()}",
                 Faults = faultPlan,
-                Timing = parseResult.GetValue(timing) == "realistic" ? SimulatorTiming.Realistic : SimulatorTiming.Instant,
+                Timing = (parseResult.GetValue(timing) == "realistic" ? SimulatorTiming.Realistic : SimulatorTiming.Instant)
+                    with { UartBaudRate = parseResult.GetValue(baud) },
             };
             return await ServeAsync(parseResult, boardFamily, options, parseResult.GetValue(rom), cancellationToken);
         });
@@ -89,7 +101,7 @@ internal static class SimCommands
         // The contract: the slave path alone on the first line, then anything else.
         await output.WriteLineAsync(pty.SlavePath);
         var personality = startInRom ? "boot ROM (SDP)" : "flashloader (MBoot)";
-        await output.WriteLineAsync($"Simulated {family.Name} {personality} on {pty.SlavePath}, {(options.Timing.ScaleFactor > 0 ? "realistic" : "fast")} timing{(options.Faults.Rules.Count > 0 ? $", faults {options.Faults}" : string.Empty)}.");
+        await output.WriteLineAsync($"Simulated {family.Name} {personality} on {pty.SlavePath}, {(options.Timing.ScaleFactor > 0 ? string.Create(CultureInfo.InvariantCulture, $"realistic timing at {options.Timing.UartBaudRate} baud") : "fast timing")}{(options.Faults.Rules.Count > 0 ? $", faults {options.Faults}" : string.Empty)}.");
         await output.WriteLineAsync(startInRom
             ? $"Try: station sdp --uart {pty.SlavePath} error-status   (Ctrl+C stops)"
             : $"Try: station mboot --uart {pty.SlavePath} get-property 1   (Ctrl+C stops)");
@@ -103,12 +115,14 @@ internal static class SimCommands
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            await output.WriteLineAsync(DeviceTimeLine(board.DeviceTime));
             await output.WriteLineAsync("Stopped.");
             return ExitCodes.Success;
         }
 
         if (cancellationToken.IsCancellationRequested)
         {
+            await output.WriteLineAsync(DeviceTimeLine(board.DeviceTime));
             await output.WriteLineAsync("Stopped.");
             return ExitCodes.Success;
         }
@@ -117,4 +131,12 @@ internal static class SimCommands
         await error.WriteLineAsync($"error: the simulated board disconnected from {pty.SlavePath} (injected fault); stopping.");
         return ExitCodes.NoDevice;
     }
+
+    /// <summary>
+    /// The timing model's device-bound time since serving began, unscaled, in seconds per category
+    /// (benchmarks parse this line: <c>device-time total=S uart=S usb=S erase=S program=S otp=S enumeration=S</c>).
+    /// </summary>
+    private static string DeviceTimeLine(DeviceTime time) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"device-time total={time.Total.TotalSeconds:0.######} uart={time.UartTransfer.TotalSeconds:0.######} usb={time.UsbTransfer.TotalSeconds:0.######} erase={time.FlashErase.TotalSeconds:0.######} program={time.FlashProgram.TotalSeconds:0.######} otp={time.OtpProgram.TotalSeconds:0.######} enumeration={time.Enumeration.TotalSeconds:0.######}");
 }

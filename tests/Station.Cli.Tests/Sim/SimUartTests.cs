@@ -95,7 +95,27 @@ public sealed class SimUartTests
         Assert.Contains("fault: erase20106 #1", sim.Output.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SimUart_Stop_PrintsDeviceTimeChargedAtTheBaudRate()
+    {
+        // Fast timing waits for nothing but still counts: at 10 baud every byte is charged 1 s.
+        await using var sim = SimRun.Start("sim", "uart", "--baud", "10");
+        var path = await sim.Output.FirstLineAsync();
+
+        var version = await DeviceCli.RunAsync("mboot", "--uart", path, "get-property", "1");
+        var exitCode = await sim.StopAsync();
+
+        Assert.True(version.ExitCode == 0, version.ToString());
+        Assert.Equal(0, exitCode);
+        var line = sim.Output.ToString().Split('\n').Single(l => l.StartsWith("device-time ", StringComparison.Ordinal));
+        var fields = line.Split(' ').Skip(1).Select(f => f.Split('=')).ToDictionary(f => f[0], f => double.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture));
+        // Ping (2 bytes) and its response (10), the command and response frames: far more than 12 bytes.
+        Assert.True(fields["uart"] >= 12, line);
+        Assert.Equal(fields["total"], fields["uart"] + fields["usb"] + fields["erase"] + fields["program"] + fields["otp"] + fields["enumeration"], 5);
+    }
+
     [Theory]
+    [InlineData("--baud", "0", "--baud")]
     [InlineData("--faults", "erase20106=2", "--faults")]
     [InlineData("--family", "RT9999", "Unknown board family")]
     public async Task SimUart_BadOptions_Exit2(string option, string value, string message)
