@@ -11,6 +11,9 @@ namespace Station.Protocols.Sdp;
 /// </summary>
 public sealed partial class SdpUartFraming : ISdpFraming
 {
+    // 1 KiB: about 90 ms on the wire at 115,200 baud (10 bits a byte).
+    private const int DataChunk = 1024;
+
     private readonly IByteTransport _transport;
     private readonly ILogger _logger;
     private readonly byte[] _word = new byte[sizeof(uint)];
@@ -33,10 +36,18 @@ public sealed partial class SdpUartFraming : ISdpFraming
     }
 
     /// <inheritdoc />
-    public ValueTask WriteDataAsync(ReadOnlyMemory<byte> data, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Written in chunks of <see cref="DataChunk"/> bytes, each under <paramref name="timeout"/>, as
+    /// the HID framing writes one report at a time: a 90 KiB flashloader needs about 8 s at 115,200
+    /// baud, and one write under a command's timeout timed out however healthy the line.
+    /// </remarks>
+    public async ValueTask WriteDataAsync(ReadOnlyMemory<byte> data, TimeSpan timeout, CancellationToken cancellationToken)
     {
         Log.BytesOut(_logger, data.Span);
-        return _transport.WriteAsync(data, timeout, cancellationToken);
+        for (var offset = 0; offset < data.Length; offset += DataChunk)
+        {
+            await _transport.WriteAsync(data.Slice(offset, Math.Min(DataChunk, data.Length - offset)), timeout, cancellationToken);
+        }
     }
 
     /// <inheritdoc />

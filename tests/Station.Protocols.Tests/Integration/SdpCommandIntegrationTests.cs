@@ -47,6 +47,23 @@ public sealed class SdpCommandIntegrationTests
         Assert.Equal(data, bench.Board.ReadRam(Rt1064.Ocram, data.Length));
     }
 
+    [Fact]
+    public async Task WriteFile_SlowUartLongerThanTheWriteTimeout_EachChunkIsTimedNotTheWholeFile()
+    {
+        // 64 KiB at 400,000 baud take about 1.6 s on the modelled wire, over the 500 ms write
+        // timeout; a 1 KiB chunk takes 26 ms. One write for the whole file timed out.
+        var token = TestTimeouts.Unexpected;
+        var timing = SimulatorTiming.Realistic with { UartBaudRate = 400_000 };
+        await using var bench = await BoardBench.RomAsync(Link.Uart, new SimulatedBoardOptions { Timing = timing });
+        var client = await bench.OpenSdpAsync(new SdpClientOptions { WriteTimeout = TimeSpan.FromMilliseconds(500), ResponseTimeout = TimeSpan.FromSeconds(5) });
+        var data = Rt1064.Pattern(64 * 1024);
+
+        var written = await client.WriteFileAsync(Rt1064.Ocram, data, token);
+
+        Assert.Equal(new SdpResponse(HabMode.Open, SdpResponseValue.WriteFileComplete), written);
+        Assert.Equal(data, bench.Board.ReadRam(Rt1064.Ocram, data.Length));
+    }
+
     [Theory]
     [InlineData(Link.Usb)]
     [InlineData(Link.Uart)]
