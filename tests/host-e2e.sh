@@ -6,6 +6,7 @@
 #   tests/host-e2e.sh [Debug|Release]     (default Release; the host must be built)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source tests/host-process.sh
 
 configuration=${1:-Release}
 host_dll="artifacts/bin/Station.Host/${configuration,,}/Station.Host.dll"
@@ -22,7 +23,7 @@ if ! command -v chromium >/dev/null 2>&1; then
   exit 1
 fi
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 data=$(mktemp -d "${TMPDIR:-/tmp}/station-e2e.XXXXXX")
 password="e2e-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
 shots="$PWD/artifacts/e2e"
@@ -46,12 +47,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for _ in $(seq 1 120); do
-  if curl -fs "$url/healthz" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$host_pid" 2>/dev/null; then echo "host-e2e: the host exited; see $shots/host.log" >&2; tail -20 "$shots/host.log" >&2; exit 1; fi
-  sleep 0.5
-done
-curl -fs "$url/healthz" >/dev/null || { echo "host-e2e: the host did not answer /healthz in 60 s" >&2; exit 1; }
+wait_for_host host-e2e "$url" "$host_pid" "$shots/host.log"
 
 cd web-ui
 [[ -d node_modules ]] || npm ci --no-audit --no-fund --loglevel=error

@@ -20,6 +20,7 @@
 # artifacts/bench/dashboard-latency.json, the host's log in artifacts/bench/dashboard-host.log.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+source tests/host-process.sh
 
 boards=16
 dashboards=10
@@ -54,7 +55,7 @@ command -v chromium >/dev/null 2>&1 || { echo "dashboard: chromium is not on PAT
 
 out="$PWD/artifacts/bench"
 mkdir -p "$out"
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 data=$(mktemp -d "${TMPDIR:-/tmp}/station-bench.XXXXXX")
 password="bench-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
 url="http://127.0.0.1:$port"
@@ -75,12 +76,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for _ in $(seq 1 120); do
-  if curl -fs "$url/healthz" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$host_pid" 2>/dev/null; then echo "dashboard: the host exited; see $out/dashboard-host.log" >&2; tail -20 "$out/dashboard-host.log" >&2; exit 1; fi
-  sleep 0.5
-done
-curl -fs "$url/healthz" >/dev/null || { echo "dashboard: the host did not answer /healthz in 60 s" >&2; exit 1; }
+wait_for_host dashboard "$url" "$host_pid" "$out/dashboard-host.log"
 
 STATION_URL="$url" STATION_USER=operator STATION_PASSWORD="$password" STATION_HOST_PID="$host_pid" \
 BENCH_BOARDS="$boards" BENCH_DASHBOARDS="$dashboards" BENCH_HUB_CLIENTS="$hub_clients" BENCH_WARMUP_SECONDS="$warmup" BENCH_SECONDS="$seconds" \
