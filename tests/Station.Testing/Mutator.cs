@@ -1,11 +1,12 @@
-namespace Station.Protocols.Tests.Fuzz;
+namespace Station.Testing;
 
 /// <summary>
 /// Seeded mutations of valid inputs for the parser fuzz tests: bit flips, random and boundary bytes
 /// (0x00, 0xFF, 0x7F, 0x80, common in length and count fields), truncation, extension, repeated
 /// and removed slices, and sometimes random bytes outright. The same seed gives the same cases.
+/// Used by the fuzz tests of the protocol, image and recipe parsers (issue 8).
 /// </summary>
-internal sealed class Mutator(int seed)
+public sealed class Mutator(int seed)
 {
     private static readonly byte[] Boundaries = [0x00, 0x01, 0x7F, 0x80, 0xFE, 0xFF];
 
