@@ -367,6 +367,15 @@ public static partial class RecipeLoader
             }
 
             var path = Path.GetFullPath(Path.Combine(baseDirectory, relativePath));
+            var inside = Path.GetRelativePath(Path.GetFullPath(baseDirectory), path);
+            if (inside == ".." || inside.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(inside))
+            {
+                // The files a recipe names live beside it (docs/API.md: in the station's recipes folder);
+                // a posted recipe must not make the station read, hash and flash any file of the host.
+                Errors.Add($"{field}: '{relativePath}' is outside the recipe's folder; copy the file there and name it relative to the recipe.");
+                return null;
+            }
+
             try
             {
                 var bytes = File.ReadAllBytes(path);

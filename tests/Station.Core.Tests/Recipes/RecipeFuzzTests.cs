@@ -23,7 +23,7 @@ public sealed partial class RecipeFuzzTests(ITestOutputHelper output)
     [
         "", "~", "null", "-1", "0", "1", "0x", "0x0", "0xFFFFFFFF", "0x100000000", "4294967296", "99999999999999999999",
         "1e308s", "1e308", "NaN", "Infinity", "-Infinity", "1e-300ms", "0.5ms", "10s", "[]", "[1, 2]", "{}", "{ a: b }",
-        "\"\\0\"", "\"a\\0b\"", "/", ".", "..", "../recipe.yaml", "/dev/null", "*undefined", "&anchor x", "!!binary aGk=",
+        "\"\\0\"", "\"a\\0b\"", "/", ".", "..", "../recipe.yaml", "../rt1064/app.bin", "/dev/null", "*undefined", "&anchor x", "!!binary aGk=",
         "!!int 5", "!!float 1.5", "!nonsense x", "true", "yes", "CFG5", "SRK0", "MAC0", "0x3F", "999", "MIMXRT1011", "RT1020",
         "'quoted'", "\"unterminated", "|", ">", "- x", "a: b", "#", "%", "@", "`", new string('x', 4096), "\u202Eevil", "\U0001F642",
         "app.bin", "app.boot.bin", "mimxrt1064_sip_w25q32jv.fcb", "ivt_flashloader.bin", new string('0', 64),
