@@ -15,6 +15,8 @@ public static partial class RecipeLoader
         private const uint FcbTag = 0x42464346; // "FCFB" (IMAGES.md A.1.1)
         private const int IvtOffsetInFlashloader = 0x400; // PROTOCOLS.md 8: IVT at file offset 0x400
         private const int IvtSelfOffset = 0x14;           // header, entry, reserved, dcd, boot_data, then self
+        private const int MaxRetries = 100;
+        private static readonly TimeSpan MaxStageTimeout = TimeSpan.FromDays(1); // timers take at most ~49 days; a day is plenty
 
         public List<string> Errors { get; } = [];
 
@@ -122,7 +124,13 @@ public static partial class RecipeLoader
             var words = new List<uint>();
             for (var i = 0; i < (texts?.Count ?? 0); i++)
             {
-                var word = Number(texts![i], $"{field}[{i}]");
+                if (texts![i] is null)
+                {
+                    Errors.Add($"{field}[{i}]: empty; give a 32-bit word such as 0xC0000007.");
+                    continue;
+                }
+
+                var word = Number(texts[i], $"{field}[{i}]");
                 if (word is null)
                 {
                     continue;
@@ -190,6 +198,13 @@ public static partial class RecipeLoader
             {
                 var entry = section!.Words![i];
                 var field = $"fuses.words[{i}]";
+                if (entry is null)
+                {
+                    // "- " with nothing after it: YAML gives a null entry.
+                    Errors.Add($"{field}: empty; give word and value (e.g. {{ word: CFG5, value: 0x10 }}).");
+                    continue;
+                }
+
                 var word = entry.Word is null ? null : device.Fuses.Find(entry.Word);
                 if (entry.Word is null)
                 {
@@ -242,12 +257,12 @@ public static partial class RecipeLoader
             var stageTimeout = defaults.StageTimeout;
             if (section.StageTimeout is not null && !TryParseDuration(section.StageTimeout, out stageTimeout))
             {
-                Errors.Add($"policy.stageTimeout: '{section.StageTimeout}' is not a duration such as 10s or 1500ms.");
+                Errors.Add($"policy.stageTimeout: '{section.StageTimeout}' is not a duration from 1ms to 86400s (a day), such as 10s or 1500ms.");
             }
 
             return new RunPolicy(
-                (int?)Number(section.TransportRetries, "policy.transportRetries") ?? defaults.TransportRetries,
-                (int?)Number(section.FlashRetries, "policy.flashRetries") ?? defaults.FlashRetries,
+                Retries(section.TransportRetries, "policy.transportRetries") ?? defaults.TransportRetries,
+                Retries(section.FlashRetries, "policy.flashRetries") ?? defaults.FlashRetries,
                 section.ReconfigureAtLowerClock ?? defaults.ReconfigureAtLowerClock,
                 section.ReloadFlashloader ?? defaults.ReloadFlashloader,
                 powerCycle,
@@ -261,13 +276,28 @@ public static partial class RecipeLoader
             var (number, scale) = trimmed.EndsWith("ms", StringComparison.OrdinalIgnoreCase) ? (trimmed[..^2], 1.0)
                 : trimmed.EndsWith('s') ? (trimmed[..^1], 1000.0)
                 : (trimmed, 1000.0);
-            if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value <= 0)
+            // Finite, at least a millisecond and at most MaxStageTimeout: "NaN", "Infinity" and "1e308s"
+            // parse as doubles but are no TimeSpan (or no timer's), "1e-9s" would be no wait at all.
+            if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                || !double.IsFinite(value * scale) || value * scale < 1 || value * scale > MaxStageTimeout.TotalMilliseconds)
             {
                 return false;
             }
 
             duration = TimeSpan.FromMilliseconds(value * scale);
             return true;
+        }
+
+        private int? Retries(string? text, string field)
+        {
+            var retries = Number(text, field);
+            if (retries > MaxRetries)
+            {
+                Errors.Add($"{field}: {retries} is too many; give 0 to {MaxRetries}.");
+                return null;
+            }
+
+            return (int?)retries;
         }
 
         private static uint? DefaultImageAddress(byte[] bytes, DeviceFamily device)
@@ -330,7 +360,22 @@ public static partial class RecipeLoader
                 return null;
             }
 
+            if (relativePath.AsSpan().IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+            {
+                Errors.Add($"{field}: '{relativePath.ReplaceLineEndings(" ").Replace('\0', ' ')}' is not a valid file name (it holds a control character).");
+                return null;
+            }
+
             var path = Path.GetFullPath(Path.Combine(baseDirectory, relativePath));
+            var inside = Path.GetRelativePath(Path.GetFullPath(baseDirectory), path);
+            if (inside == ".." || inside.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(inside))
+            {
+                // The files a recipe names live beside it (docs/API.md: in the station's recipes folder);
+                // a posted recipe must not make the station read, hash and flash any file of the host.
+                Errors.Add($"{field}: '{relativePath}' is outside the recipe's folder; copy the file there and name it relative to the recipe.");
+                return null;
+            }
+
             try
             {
                 var bytes = File.ReadAllBytes(path);

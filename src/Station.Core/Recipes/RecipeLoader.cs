@@ -12,8 +12,10 @@ namespace Station.Core.Recipes;
 /// </summary>
 public static partial class RecipeLoader
 {
+    // Duplicate keys are refused: otherwise YAML's last `image:` silently wins over the first (issue 8).
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .WithDuplicateKeyChecking()
         .Build();
 
     /// <summary>Loads and validates the recipe at <paramref name="path"/>.</summary>
@@ -47,6 +49,12 @@ public static partial class RecipeLoader
         {
             var where = exception.Start.Line > 0 ? $" at line {exception.Start.Line}, column {exception.Start.Column}" : string.Empty;
             throw new RecipeValidationException(source, [$"The recipe is not valid YAML{where}: {(exception.InnerException ?? exception).Message}"]);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException for some malformed streams
+            // (a document that opens with the end marker "..."; found by the recipe fuzz, issue 8).
+            throw new RecipeValidationException(source, [$"The recipe is not valid YAML: {exception.Message}"]);
         }
 
         if (document is null)

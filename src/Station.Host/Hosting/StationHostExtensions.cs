@@ -70,7 +70,10 @@ internal static class StationHostExtensions
 
         AddSecurity(services);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
+        {
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+            context.ProblemDetails.Detail ??= DefaultDetail(context.HttpContext, context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
+        });
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddSignalR(options => options.MaximumReceiveMessageSize = 32 * 1024);
@@ -230,4 +233,16 @@ internal static class StationHostExtensions
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>>((cookie, auth) => cookie.ExpireTimeSpan = auth.Value.Session);
     }
+
+    /// <summary>
+    /// The detail of a problem the framework answers itself (an unknown route, a wrong content type),
+    /// so that every error carries one as docs/API.md promises (issue 8's bad-request corpus).
+    /// </summary>
+    private static string DefaultDetail(HttpContext context, int status) => status switch
+    {
+        StatusCodes.Status404NotFound => $"Nothing is at {context.Request.Method} {context.Request.Path}: check the route and its ids (docs/API.md).",
+        StatusCodes.Status405MethodNotAllowed => $"{context.Request.Method} is not allowed on {context.Request.Path}.",
+        StatusCodes.Status415UnsupportedMediaType => $"{context.Request.Path} does not take a body of type '{context.Request.ContentType}'.",
+        _ => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
+    };
 }
