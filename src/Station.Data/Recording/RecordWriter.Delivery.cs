@@ -36,7 +36,7 @@ public sealed partial class RecordWriter
                     pending = ReadPending(pending, delivered.Value);
                     if (pending is null)
                     {
-                        Reachable(ref failures, ref delay);
+                        Reachable(ref failures, ref delay, delivered.Value);
                         if (!_recovery.Task.IsCompleted)
                         {
                             // Everything earlier sessions journaled is in the database now.
@@ -57,9 +57,11 @@ public sealed partial class RecordWriter
                     await _store.InsertAsync(pending, _options.BeforeDeliveryCommitAsync, stop);
                     delivered = pending[^1].Sequence;
                     pending = null;
+
+                    // Reachable before the waiters wake: one woken by this batch reads the status.
+                    Reachable(ref failures, ref delay, delivered.Value);
                     SetDelivered(delivered.Value);
                     _journal.ReleaseDelivered(delivered.Value);
-                    Reachable(ref failures, ref delay);
                 }
                 catch (Exception exception) when (!stop.IsCancellationRequested)
                 {
@@ -140,11 +142,11 @@ public sealed partial class RecordWriter
         await timer.CancelAsync();
     }
 
-    private void Reachable(ref int failures, ref TimeSpan delay)
+    private void Reachable(ref int failures, ref TimeSpan delay, long delivered)
     {
         if (failures > 0)
         {
-            Log.DeliveryResumed(_logger, StationId, failures, Interlocked.Read(ref _deliveredSequence));
+            Log.DeliveryResumed(_logger, StationId, failures, delivered);
         }
 
         failures = 0;
