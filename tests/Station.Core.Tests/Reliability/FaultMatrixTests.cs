@@ -1,13 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using Station.Core.Records;
+using Station.Core.Records.Tests;
 using Station.Core.Runs;
 using Station.Core.Runs.Tests;
-using Station.Data;
 using Station.Data.Ledger;
-using Station.Data.Migrations;
-using Station.Data.Recording;
 using Station.Testing;
 using Xunit.Abstractions;
 
@@ -21,27 +18,16 @@ namespace Station.Core.Reliability.Tests;
 public sealed class FaultMatrixTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Faults = "erase20106=0.1,program20106=0.05,short=0.01,stall=0.005,disconnect=0.01,reset=0.005,stallfor=1s";
-    private readonly string _folder = Directory.CreateTempSubdirectory("station-fault-matrix-").FullName;
-    private StationDbContextFactory _databases = null!;
-    private RecordWriter _writer = null!;
+    private RecordedSqlite _records = null!;
 
-    public async Task InitializeAsync()
-    {
-        var options = new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "station.db")}");
-        var migrator = new DatabaseMigrator(options, TimeProvider.System, NullLogger<DatabaseMigrator>.Instance);
-        await migrator.MigrateAsync(migrator.LatestVersion, TestTimeouts.Unexpected);
-        _databases = new StationDbContextFactory(options);
-        _writer = await RecordWriter.StartAsync(
-            new RecordWriterOptions { StationId = "fault-matrix", JournalDirectory = Path.Combine(_folder, "journal") },
-            _databases, TimeProvider.System, NullLogger<RecordWriter>.Instance, TestTimeouts.Unexpected);
-    }
+    public async Task InitializeAsync() => _records = await RecordedSqlite.StartAsync("fault-matrix");
 
     [Fact]
     public async Task FaultMatrix_ThousandUnitsOnSixteenSlots_EveryUnitPassesOrIsQuarantinedNothingIsLostNoFuseBurnedTwice()
     {
         var units = int.TryParse(Environment.GetEnvironmentVariable("STATION_FAULT_MATRIX_UNITS"), CultureInfo.InvariantCulture, out var n) ? n : 1000;
         const int Slots = 16;
-        await using var station = new SimulatedStation(Slots, concurrentBurns: 2, records: new RecordingRunEvents(_writer));
+        await using var station = new SimulatedStation(Slots, concurrentBurns: 2, records: new RecordingRunEvents(_records.Writer));
         var recipe = SimulatedStation.SampleRecipe();
         var approval = new FuseBurnApproval("FAULT-MATRIX", "engineer");
         var next = 0;
@@ -64,7 +50,7 @@ public sealed class FaultMatrixTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         await Task.WhenAll(Enumerable.Range(1, Slots).Select(LaneAsync)).WaitAsync(TimeSpan.FromMinutes(10));
-        await _writer.WaitForDeliveryAsync(TestTimeouts.Unexpected);
+        await _records.Writer.WaitForDeliveryAsync(TestTimeouts.Unexpected);
 
         var byOutcome = outcomes.GroupBy(o => $"{o.Result.Outcome} {o.Result.Failure}").Select(g => $"{g.Key}: {g.Count()}");
         output.WriteLine($"{units} units, faults {Faults}: {string.Join(", ", byOutcome)}; fuse words burned {outcomes.Sum(o => o.FuseCounts.Count)}");
@@ -76,20 +62,15 @@ public sealed class FaultMatrixTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.All(o.FuseCounts.Values, count => Assert.Equal(1, count));
         });
         Assert.True(outcomes.Count(o => o.Result.Outcome == RunOutcome.Passed) > units / 2);
-        await using var db = _databases.CreateDbContext();
+        await using var db = _records.Databases.CreateDbContext();
         Assert.Equal(units, await db.RunStarts.CountAsync(TestTimeouts.Unexpected));
         Assert.Equal(units, await db.RunEnds.CountAsync(TestTimeouts.Unexpected));
         Assert.Equal(units, await db.RunEnds.Select(e => e.RunId).Distinct().CountAsync(TestTimeouts.Unexpected));
         var passedWithImage = await db.ImageWrites.Select(i => i.RunId).Distinct().CountAsync(TestTimeouts.Unexpected);
         Assert.True(passedWithImage >= outcomes.Count(o => o.Result.Outcome == RunOutcome.Passed));
-        var ledger = await new LedgerVerifier(_databases).VerifyAsync("fault-matrix", null, TestTimeouts.Unexpected);
+        var ledger = await new LedgerVerifier(_records.Databases).VerifyAsync("fault-matrix", null, TestTimeouts.Unexpected);
         Assert.True(ledger.IsIntact, ledger.FirstBreak?.ToString());
     }
 
-    public async Task DisposeAsync()
-    {
-        await _writer.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public async Task DisposeAsync() => await _records.DisposeAsync();
 }
