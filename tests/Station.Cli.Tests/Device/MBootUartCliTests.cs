@@ -12,7 +12,7 @@ namespace Station.Cli.Tests.Device;
 [SupportedOSPlatform("linux")]
 public sealed class MBootUartCliTests : IDisposable
 {
-    private readonly DeviceCli _cli = new();
+    private readonly ScratchFolder _cli = new();
 
     [Fact]
     public async Task WriteMemoryReadMemory_256KiBThroughTheNor_RoundTrips()
@@ -60,7 +60,7 @@ public sealed class MBootUartCliTests : IDisposable
         await Succeeds("mboot", "-p", p, "efuse-program-once", "0x22", "0x0000F00F");
         var read = await Succeeds("mboot", "-p", p, "-j", "efuse-read-once", "0x22");
         await Succeeds("mboot", "-p", p, "efuse-program-once", "0x22", "0x00000100", "lock");
-        var locked = await DeviceCli.RunAsync("mboot", "-p", p, "efuse-program-once", "0x22", "0x00000200");
+        var locked = await InProcessCli.RunAsync("mboot", "-p", p, "efuse-program-once", "0x22", "0x00000200");
 
         using (var json = JsonDocument.Parse(read.Stdout))
         {
@@ -98,9 +98,9 @@ public sealed class MBootUartCliTests : IDisposable
     {
         await using var board = PtyBoard.Flashloader();
 
-        var text = await DeviceCli.RunAsync("mboot", "-p", board.Path, "flash-erase-region", "0x70000000", "0x1000", "9");
-        var json = await DeviceCli.RunAsync("mboot", "-p", board.Path, "-j", "write-memory", "0x70000000", "{{01 02}}");
-        var unknown = await DeviceCli.RunAsync("mboot", "-p", board.Path, "get-property", "0x7f");
+        var text = await InProcessCli.RunAsync("mboot", "-p", board.Path, "flash-erase-region", "0x70000000", "0x1000", "9");
+        var json = await InProcessCli.RunAsync("mboot", "-p", board.Path, "-j", "write-memory", "0x70000000", "{{01 02}}");
+        var unknown = await InProcessCli.RunAsync("mboot", "-p", board.Path, "get-property", "0x7f");
 
         Assert.Equal(1, text.ExitCode);
         Assert.Contains("Response status = 10205 (0x27dd) Memory Not Configured.", text.Stdout, StringComparison.Ordinal);
@@ -115,7 +115,7 @@ public sealed class MBootUartCliTests : IDisposable
     [Fact]
     public async Task NoSuchPort_Exit3WithAClearMessage()
     {
-        var result = await DeviceCli.RunAsync("mboot", "--uart", "/dev/station-no-such-port", "get-property", "1");
+        var result = await InProcessCli.RunAsync("mboot", "--uart", "/dev/station-no-such-port", "get-property", "1");
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("/dev/station-no-such-port does not exist", result.Stderr, StringComparison.Ordinal);
@@ -128,7 +128,7 @@ public sealed class MBootUartCliTests : IDisposable
         // The board stalls on a clock that never moves; -t 200 bounds the host's wait.
         await using var board = PtyBoard.Flashloader(new SimulatedBoardOptions { Faults = FaultPlan.Parse("stall@1"), TimeProvider = new FakeTimeProvider() });
 
-        var result = await DeviceCli.RunAsync("mboot", "-p", board.Path, "-t", "200", "get-property", "1");
+        var result = await InProcessCli.RunAsync("mboot", "-p", board.Path, "-t", "200", "get-property", "1");
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("timed out after 200 ms", result.Stderr, StringComparison.Ordinal);
@@ -139,7 +139,7 @@ public sealed class MBootUartCliTests : IDisposable
     {
         await using var board = PtyBoard.Rom();
 
-        var result = await DeviceCli.RunAsync("mboot", "-p", board.Path, "--timeout", "200", "get-property", "1");
+        var result = await InProcessCli.RunAsync("mboot", "-p", board.Path, "--timeout", "200", "get-property", "1");
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("timed out", result.Stderr, StringComparison.Ordinal);
@@ -149,7 +149,7 @@ public sealed class MBootUartCliTests : IDisposable
 
     private static async Task<CliResult> Succeeds(params string[] args)
     {
-        var result = await DeviceCli.RunAsync(args);
+        var result = await InProcessCli.RunAsync(args);
         Assert.True(result.ExitCode == 0, $"station {string.Join(' ', args)}\n{result}");
         return result;
     }

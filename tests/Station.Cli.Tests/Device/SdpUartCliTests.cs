@@ -13,7 +13,7 @@ public sealed class SdpUartCliTests
     {
         await using var board = PtyBoard.Rom();
 
-        var result = await DeviceCli.RunAsync("sdp", "--uart", board.Path, "error-status");
+        var result = await InProcessCli.RunAsync("sdp", "--uart", board.Path, "error-status");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("Response word 1 = 4042322160 (0xf0f0f0f0)", result.Stdout, StringComparison.Ordinal);
@@ -26,9 +26,9 @@ public sealed class SdpUartCliTests
         await using var board = PtyBoard.Rom();
         var loader = SharedTestData.PathOf("spsdk/rt106x/ivt_flashloader.bin");
 
-        var write = await DeviceCli.RunAsync("sdp", "-p", board.Path, "write-file", "0x20000000", loader);
-        var jump = await DeviceCli.RunAsync("sdp", "-p", board.Path, "jump-address", "0x20000400");
-        var version = await DeviceCli.RunAsync("mboot", "-p", board.Path, "get-property", "1");
+        var write = await InProcessCli.RunAsync("sdp", "-p", board.Path, "write-file", "0x20000000", loader);
+        var jump = await InProcessCli.RunAsync("sdp", "-p", board.Path, "jump-address", "0x20000400");
+        var version = await InProcessCli.RunAsync("mboot", "-p", board.Path, "get-property", "1");
 
         Assert.True(write.ExitCode == 0, write.ToString());
         Assert.Contains("Wrote 90529 bytes; HAB mode = Open", write.Stdout, StringComparison.Ordinal);
@@ -42,10 +42,10 @@ public sealed class SdpUartCliTests
     public async Task JumpAddress_HabClosedUnsignedImage_Exit1WithTheRomsStatus()
     {
         await using var board = PtyBoard.Rom(new SimulatedBoardOptions { Hab = HabState.Closed });
-        await DeviceCli.RunAsync("sdp", "-p", board.Path, "write-file", "0x20000000", SharedTestData.PathOf("spsdk/rt106x/ivt_flashloader.bin"));
+        await InProcessCli.RunAsync("sdp", "-p", board.Path, "write-file", "0x20000000", SharedTestData.PathOf("spsdk/rt106x/ivt_flashloader.bin"));
 
-        var jump = await DeviceCli.RunAsync("sdp", "-p", board.Path, "-j", "jump-address", "0x20000400");
-        var status = await DeviceCli.RunAsync("sdp", "-p", board.Path, "error-status");
+        var jump = await InProcessCli.RunAsync("sdp", "-p", board.Path, "-j", "jump-address", "0x20000400");
+        var status = await InProcessCli.RunAsync("sdp", "-p", board.Path, "error-status");
 
         Assert.Equal(1, jump.ExitCode);
         Assert.Contains("0x33333333", jump.Stdout, StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public sealed class SdpUartCliTests
     {
         await using var board = PtyBoard.Rom();
 
-        var result = await DeviceCli.RunAsync("sdp", "-p", board.Path, "write-file", "0x20000000", "/nonexistent/loader.bin");
+        var result = await InProcessCli.RunAsync("sdp", "-p", board.Path, "write-file", "0x20000000", "/nonexistent/loader.bin");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("file not found", result.Stderr, StringComparison.Ordinal);

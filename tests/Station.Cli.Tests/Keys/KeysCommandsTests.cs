@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
-using Station.Cli.Tests.Image;
 using Station.Data;
 using Station.Data.Access;
 using Station.Data.Migrations;
@@ -21,8 +20,8 @@ public sealed class KeysCommandsTests : IDisposable
         var options = new DatabaseOptions(DatabaseProvider.Sqlite, Connection);
         await new DatabaseMigrator(options, TimeProvider.System, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(TestTimeouts.Unexpected);
 
-        var created = await ImageCli.RunAsync("keys", "create", "--role", "mes", "--name", "mes-line-1", "--ConnectionStrings:Station=" + Connection);
-        var listed = await ImageCli.RunAsync("keys", "list", "--ConnectionStrings:Station=" + Connection);
+        var created = await InProcessCli.RunAsync("keys", "create", "--role", "mes", "--name", "mes-line-1", "--ConnectionStrings:Station=" + Connection);
+        var listed = await InProcessCli.RunAsync("keys", "list", "--ConnectionStrings:Station=" + Connection);
 
         Assert.Equal(0, created.ExitCode);
         var key = created.Stdout.Split('\n', StringSplitOptions.TrimEntries).Single(l => l.StartsWith(AccessStore.KeyPrefix, StringComparison.Ordinal));
@@ -31,7 +30,7 @@ public sealed class KeysCommandsTests : IDisposable
         Assert.Contains("mes-line-1", listed.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain(key, listed.Stdout, StringComparison.Ordinal);
 
-        var revoked = await ImageCli.RunAsync("keys", "revoke", "--name", "mes-line-1", "--ConnectionStrings:Station=" + Connection);
+        var revoked = await InProcessCli.RunAsync("keys", "revoke", "--name", "mes-line-1", "--ConnectionStrings:Station=" + Connection);
         Assert.Equal(0, revoked.ExitCode);
         Assert.Null(await new AccessStore(new StationDbContextFactory(options), TimeProvider.System).FindApiKeyAsync(key, TestTimeouts.Unexpected));
     }
@@ -42,7 +41,7 @@ public sealed class KeysCommandsTests : IDisposable
         var options = new DatabaseOptions(DatabaseProvider.Sqlite, Connection);
         await new DatabaseMigrator(options, TimeProvider.System, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(TestTimeouts.Unexpected);
 
-        var result = await ImageCli.RunAsync("keys", "create", "--role", "boss", "--ConnectionStrings:Station=" + Connection);
+        var result = await InProcessCli.RunAsync("keys", "create", "--role", "boss", "--ConnectionStrings:Station=" + Connection);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("boss", result.Stderr, StringComparison.Ordinal);

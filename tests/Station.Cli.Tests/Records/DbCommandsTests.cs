@@ -60,7 +60,7 @@ public sealed class DbCommandsTests : IDisposable
     [Fact]
     public async Task AnyCommand_UnknownProviderAndStationIdTooLong_ListsBothProblemsWithUsageCode()
     {
-        var result = await StationCli.RunRawAsync("db", "migrate", "--Database:Provider=Oracle", $"--Station:Name={new string('s', 65)}", $"--Station:DataDirectory={_cli.Folder}");
+        var result = await InProcessCli.RunAsync("db", "migrate", "--Database:Provider=Oracle", $"--Station:Name={new string('s', 65)}", $"--Station:DataDirectory={_cli.Folder}");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Database:Provider is 'Oracle'", result.Stderr, StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public sealed class DbCommandsTests : IDisposable
     [Fact]
     public async Task AnyCommand_PostgresWithoutConnectionString_IsAUsageError()
     {
-        var result = await StationCli.RunRawAsync("ledger", "verify", "--Database:Provider=Postgres", $"--Station:DataDirectory={_cli.Folder}");
+        var result = await InProcessCli.RunAsync("ledger", "verify", "--Database:Provider=Postgres", $"--Station:DataDirectory={_cli.Folder}");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("ConnectionStrings:Station is not set", result.Stderr, StringComparison.Ordinal);
@@ -88,7 +88,7 @@ public sealed class DbCommandsTests : IDisposable
     [Fact]
     public async Task Migrate_PostgresUnreachable_ExitsWithDatabaseCode()
     {
-        var result = await StationCli.RunRawAsync(
+        var result = await InProcessCli.RunAsync(
             "db", "migrate", "--Database:Provider=Postgres", "--ConnectionStrings:Station=Host=127.0.0.1;Port=1;Username=station;Database=station;Timeout=5",
             $"--Station:DataDirectory={_cli.Folder}");
 

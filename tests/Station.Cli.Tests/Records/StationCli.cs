@@ -1,6 +1,4 @@
-using System.CommandLine;
 using Microsoft.Data.Sqlite;
-using Station.Cli.Commands;
 using Station.Testing;
 
 namespace Station.Cli.Tests.Records;
@@ -52,23 +50,7 @@ internal sealed class StationCli : IDisposable
     public string PathOf(string name) => Path.Combine(Folder, name);
 
     /// <summary>Runs <c>station ARGS</c> with this database's settings appended.</summary>
-    public Task<CliResult> RunAsync(params string[] args) => RunRawAsync([.. args, .. Settings]);
-
-    /// <summary>Runs <c>station ARGS</c> exactly as given.</summary>
-    public static async Task<CliResult> RunRawAsync(params string[] args)
-    {
-        var root = new RootCommand("station");
-        foreach (var command in CommandGroups.All())
-        {
-            root.Subcommands.Add(command);
-        }
-
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
-        var exitCode = await root.Parse(args).InvokeAsync(configuration, TestTimeouts.Unexpected).WaitAsync(TestTimeouts.UnexpectedDuration);
-        return new CliResult(exitCode, output.ToString(), error.ToString());
-    }
+    public Task<CliResult> RunAsync(params string[] args) => InProcessCli.RunAsync([.. args, .. Settings]);
 
     public void Dispose()
     {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Runtime.Versioning;
-using Station.Cli.Tests.Device;
 using Station.Testing;
 
 namespace Station.Cli.Tests.Sim;
@@ -15,7 +14,7 @@ public sealed class SimUartTests
         await using var sim = SimRun.Start("sim", "uart");
         var path = await sim.Output.FirstLineAsync();
 
-        var version = await DeviceCli.RunAsync("mboot", "--uart", path, "get-property", "1");
+        var version = await InProcessCli.RunAsync("mboot", "--uart", path, "get-property", "1");
         var exitCode = await sim.StopAsync();
 
         Assert.StartsWith("/dev/pts/", path, StringComparison.Ordinal);
@@ -29,7 +28,7 @@ public sealed class SimUartTests
     [Fact]
     public async Task SimUart_MBootRoundTrips256KiBErasesAndBurnsFuses()
     {
-        using var cli = new DeviceCli();
+        using var cli = new ScratchFolder();
         var image = new byte[256 * 1024];
         new Random(11).NextBytes(image);
         var file = cli.Write("image.bin", image);
@@ -47,11 +46,11 @@ public sealed class SimUartTests
         ];
         foreach (var step in steps)
         {
-            var result = await DeviceCli.RunAsync(step);
+            var result = await InProcessCli.RunAsync(step);
             Assert.True(result.ExitCode == 0, $"station {string.Join(' ', step)}\n{result}");
         }
 
-        var fuse = await DeviceCli.RunAsync("mboot", "--uart", p, "efuse-read-once", "0x21");
+        var fuse = await InProcessCli.RunAsync("mboot", "--uart", p, "efuse-read-once", "0x21");
         Assert.Equal(image, await File.ReadAllBytesAsync(cli.PathOf("back.bin"), TestTimeouts.Unexpected));
         Assert.Contains("Response word 2 = 129 (0x81)", fuse.Stdout, StringComparison.Ordinal);
         Assert.Equal(0, await sim.StopAsync());
@@ -63,10 +62,10 @@ public sealed class SimUartTests
         await using var sim = SimRun.Start("sim", "uart", "--rom", "--family", "RT1060", "--timing", "fast");
         var path = await sim.Output.FirstLineAsync();
 
-        var status = await DeviceCli.RunAsync("sdp", "--uart", path, "error-status");
-        var loaded = await DeviceCli.RunAsync("sdp", "--uart", path, "write-file", "0x20000000", SharedTestData.PathOf("spsdk/rt106x/ivt_flashloader.bin"));
-        var jumped = await DeviceCli.RunAsync("sdp", "--uart", path, "jump-address", "0x20000400");
-        var mboot = await DeviceCli.RunAsync("mboot", "--uart", path, "get-property", "1");
+        var status = await InProcessCli.RunAsync("sdp", "--uart", path, "error-status");
+        var loaded = await InProcessCli.RunAsync("sdp", "--uart", path, "write-file", "0x20000000", SharedTestData.PathOf("spsdk/rt106x/ivt_flashloader.bin"));
+        var jumped = await InProcessCli.RunAsync("sdp", "--uart", path, "jump-address", "0x20000400");
+        var mboot = await InProcessCli.RunAsync("mboot", "--uart", path, "get-property", "1");
 
         Assert.True(status.ExitCode == 0, status.ToString());
         Assert.Contains("(0xf0f0f0f0)", status.Stdout, StringComparison.Ordinal);
@@ -82,11 +81,11 @@ public sealed class SimUartTests
     {
         await using var sim = SimRun.Start("sim", "uart", "--faults", "erase20106@1");
         var path = await sim.Output.FirstLineAsync();
-        await DeviceCli.RunAsync("mboot", "-p", path, "fill-memory", "0x2000", "4", "0xC0000007");
-        await DeviceCli.RunAsync("mboot", "-p", path, "configure-memory", "9", "0x2000");
+        await InProcessCli.RunAsync("mboot", "-p", path, "fill-memory", "0x2000", "4", "0xC0000007");
+        await InProcessCli.RunAsync("mboot", "-p", path, "configure-memory", "9", "0x2000");
 
-        var erase = await DeviceCli.RunAsync("mboot", "-p", path, "flash-erase-region", "0x70000000", "0x1000", "9");
-        var retry = await DeviceCli.RunAsync("mboot", "-p", path, "flash-erase-region", "0x70000000", "0x1000", "9");
+        var erase = await InProcessCli.RunAsync("mboot", "-p", path, "flash-erase-region", "0x70000000", "0x1000", "9");
+        var retry = await InProcessCli.RunAsync("mboot", "-p", path, "flash-erase-region", "0x70000000", "0x1000", "9");
 
         Assert.Equal(1, erase.ExitCode);
         Assert.Contains("Response status = 20106 (0x4e8a) FlexSPINOR: Command Failure.", erase.Stdout, StringComparison.Ordinal);
@@ -102,7 +101,7 @@ public sealed class SimUartTests
         await using var sim = SimRun.Start("sim", "uart", "--baud", "10");
         var path = await sim.Output.FirstLineAsync();
 
-        var version = await DeviceCli.RunAsync("mboot", "--uart", path, "get-property", "1");
+        var version = await InProcessCli.RunAsync("mboot", "--uart", path, "get-property", "1");
         var exitCode = await sim.StopAsync();
 
         Assert.True(version.ExitCode == 0, version.ToString());
@@ -120,7 +119,7 @@ public sealed class SimUartTests
     [InlineData("--family", "RT9999", "Unknown board family")]
     public async Task SimUart_BadOptions_Exit2(string option, string value, string message)
     {
-        var result = await DeviceCli.RunAsync("sim", "uart", option, value);
+        var result = await InProcessCli.RunAsync("sim", "uart", option, value);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
@@ -136,7 +135,7 @@ public sealed class SimUartTests
         private SimRun(string[] args)
         {
             var configuration = new InvocationConfiguration { Output = Output, Error = _error };
-            _run = DeviceCli.Root().Parse(args).InvokeAsync(configuration, _stop.Token);
+            _run = InProcessCli.Root().Parse(args).InvokeAsync(configuration, _stop.Token);
         }
 
         public WatchedWriter Output { get; } = new();

@@ -2,28 +2,11 @@ using System.CommandLine;
 using Station.Cli.Commands;
 using Station.Testing;
 
-namespace Station.Cli.Tests.Device;
+namespace Station.Cli.Tests;
 
-/// <summary>Runs <c>station</c> in-process (the real command tree) with captured output, plus a scratch folder.</summary>
-internal sealed class DeviceCli : IDisposable
+/// <summary>Runs <c>station</c> in-process: the real command tree, output captured.</summary>
+internal static class InProcessCli
 {
-    public DeviceCli()
-    {
-        Folder = Path.Combine(Path.GetTempPath(), $"station-cli-device-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(Folder);
-    }
-
-    public string Folder { get; }
-
-    public string PathOf(string name) => Path.Combine(Folder, name);
-
-    public string Write(string name, byte[] bytes)
-    {
-        var path = PathOf(name);
-        File.WriteAllBytes(path, bytes);
-        return path;
-    }
-
     /// <summary>The root command as Program.cs builds it.</summary>
     public static RootCommand Root()
     {
@@ -36,6 +19,7 @@ internal sealed class DeviceCli : IDisposable
         return root;
     }
 
+    /// <summary>Runs <c>station ARGS</c> exactly as given.</summary>
     public static async Task<CliResult> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
@@ -43,17 +27,5 @@ internal sealed class DeviceCli : IDisposable
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         var exitCode = await Root().Parse(args).InvokeAsync(configuration, TestTimeouts.Unexpected).WaitAsync(TestTimeouts.UnexpectedDuration);
         return new CliResult(exitCode, output.ToString(), error.ToString());
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
     }
 }

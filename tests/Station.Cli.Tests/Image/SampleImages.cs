@@ -1,47 +1,10 @@
 using System.Buffers.Binary;
-using System.CommandLine;
-using Station.Cli.Commands;
-using Station.Testing;
 
 namespace Station.Cli.Tests.Image;
 
-/// <summary>Runs <c>station</c> in-process with captured stdout/stderr, and a scratch folder for files.</summary>
-internal sealed class ImageCli : IDisposable
+/// <summary>Inputs for the image commands: a Cortex-M application and a minimal ELF around it.</summary>
+internal static class SampleImages
 {
-    public ImageCli()
-    {
-        Folder = Path.Combine(Path.GetTempPath(), $"station-cli-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(Folder);
-    }
-
-    public string Folder { get; }
-
-    public string PathOf(string name) => Path.Combine(Folder, name);
-
-    public string Write(string name, byte[] bytes)
-    {
-        var path = PathOf(name);
-        File.WriteAllBytes(path, bytes);
-        return path;
-    }
-
-    public byte[] Read(string name) => File.ReadAllBytes(PathOf(name));
-
-    public static async Task<ImageCliResult> RunAsync(params string[] args)
-    {
-        var root = new RootCommand("station");
-        foreach (var command in CommandGroups.All())
-        {
-            root.Subcommands.Add(command);
-        }
-
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
-        var exitCode = await root.Parse(args).InvokeAsync(configuration, TestTimeouts.Unexpected).WaitAsync(TestTimeouts.UnexpectedDuration);
-        return new ImageCliResult(exitCode, output.ToString(), error.ToString());
-    }
-
     /// <summary>A Cortex-M application linked at <paramref name="linkAddress"/>: vector table, PUSH at +0x40, <c>b .</c> at +0x44.</summary>
     public static byte[] Application(uint linkAddress, int size = 0x1000, uint stackTop = 0x2002_0000)
     {
@@ -116,18 +79,6 @@ internal sealed class ImageCli : IDisposable
         Section(h[(shAt + 80)..], 9, 3, strAt, strtab.Length, link: 0);
         Section(h[(shAt + 120)..], 17, 3, shstrAt, shstrtab.Length, link: 0);
         return file;
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
     }
 
     private static void Section(Span<byte> sh, uint name, uint type, int offset, int size, uint link)
