@@ -58,13 +58,7 @@ internal sealed partial class StationRuntime
                     batch.Add(request);
                 }
 
-                var delay = RequestRetryMin;
-                while (await TryStoreAsync(batch) is StoreOutcome.Transient)
-                {
-                    await Task.Delay(delay, time, _stopping.Token);
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, RequestRetryMax.Ticks));
-                }
-
+                await StoreUntilSettledAsync(batch);
                 Settled(batch.Count);
                 batch.Clear();
             }
@@ -101,15 +95,21 @@ internal sealed partial class StationRuntime
         // One request spoils the batch: the others are stored on their own.
         foreach (var request in batch)
         {
-            var delay = RequestRetryMin;
-            while (await TryStoreAsync([request]) is StoreOutcome.Transient)
-            {
-                await Task.Delay(delay, time, _stopping.Token);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, RequestRetryMax.Ticks));
-            }
+            await StoreUntilSettledAsync([request]);
         }
 
         return StoreOutcome.Stored;
+    }
+
+    /// <summary>Stores <paramref name="batch"/>, retrying with backoff while the database is away.</summary>
+    private async Task StoreUntilSettledAsync(List<RunRequestRecord> batch)
+    {
+        var delay = RequestRetryMin;
+        while (await TryStoreAsync(batch) is StoreOutcome.Transient)
+        {
+            await Task.Delay(delay, time, _stopping.Token);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, RequestRetryMax.Ticks));
+        }
     }
 
     private async Task<(StoreOutcome Outcome, Exception? Error)> TryInsertAsync(List<RunRequestRecord> batch)
