@@ -50,13 +50,15 @@ public sealed class SdpCommandIntegrationTests
     [Fact]
     public async Task WriteFile_SlowUartLongerThanTheWriteTimeout_EachChunkIsTimedNotTheWholeFile()
     {
-        // 64 KiB at 400,000 baud take about 1.6 s on the modelled wire, over the 500 ms write
-        // timeout; a 1 KiB chunk takes 26 ms. One write for the whole file timed out.
+        // 128 KiB at 500,000 baud take about 2.6 s on the modelled wire, well over the 1.5 s write
+        // timeout, so one write for the whole file times out. A 1 KiB chunk waits at most for the
+        // simulated ROM's next 4 KiB read (82 ms), which leaves more than a second for a loaded CI
+        // machine's scheduling delays (a 500 ms timeout with a 100 ms read step was not enough).
         var token = TestTimeouts.Unexpected;
-        var timing = SimulatorTiming.Realistic with { UartBaudRate = 400_000 };
+        var timing = SimulatorTiming.Realistic with { UartBaudRate = 500_000 };
         await using var bench = await BoardBench.RomAsync(Link.Uart, new SimulatedBoardOptions { Timing = timing });
-        var client = await bench.OpenSdpAsync(new SdpClientOptions { WriteTimeout = TimeSpan.FromMilliseconds(500), ResponseTimeout = TimeSpan.FromSeconds(5) });
-        var data = Rt1064.Pattern(64 * 1024);
+        var client = await bench.OpenSdpAsync(new SdpClientOptions { WriteTimeout = TimeSpan.FromMilliseconds(1500), ResponseTimeout = TimeSpan.FromSeconds(5) });
+        var data = Rt1064.Pattern(128 * 1024);
 
         var written = await client.WriteFileAsync(Rt1064.Ocram, data, token);
 
