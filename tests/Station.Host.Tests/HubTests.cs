@@ -54,6 +54,12 @@ public sealed class HubTests(HubTests.Station station) : IClassFixture<HubTests.
         Assert.Equal(sequence.Count, sequence.Distinct().Count());
         var steps = ofSlot.Where(m => m["target"]!.GetValue<string>() == "runStep").Select(m => m["argument"]!).ToList();
         Assert.Contains(steps, s => s["step"]!.GetValue<string>() == "WriteImage" && s["status"]!.GetValue<string>() == "succeeded");
+        // A step change is a runStep only (docs/API.md): while the run goes on, a slotChanged says
+        // that the board left or came back (re-enumeration), never just that the step moved on.
+        var running = ofSlot.Where(m => m["target"]!.GetValue<string>() == "slotChanged" && m["argument"]!["state"]!.GetValue<string>() == "running")
+            .Select(m => m["argument"]!["board"]?.ToJsonString() ?? "null").ToList();
+        Assert.All(running.Zip(running.Skip(1)), pair => Assert.NotEqual(pair.First, pair.Second));
+        Assert.True(steps.Count(s => s["status"]!.GetValue<string>() == "started") > running.Count);
         var progress = ofSlot.First(m => m["target"]!.GetValue<string>() == "runProgress")["argument"]!;
         Assert.True(progress["total"]!.GetValue<long>() > 0);
         Assert.Equal(end["runId"]!.GetValue<string>(), progress["runId"]!.GetValue<string>());

@@ -49,10 +49,17 @@ internal sealed partial class SlotBoard
                 FlushPending(slot, current);
                 if (current)
                 {
+                    // The runStep below carries the new step to every client: a slotChanged for it
+                    // too would double the hub's busiest traffic (docs/BENCHMARKS.md "Dashboard").
+                    // The slot's own state changes only when the run leaves "waiting".
+                    var stateChanged = slot.State != "running";
                     slot.State = "running";
                     slot.Step = step.Step.ToString();
                     slot.Progress = null;
-                    PostSlot(slot);
+                    if (stateChanged)
+                    {
+                        PostSlot(slot);
+                    }
                 }
 
                 PostRun(slot, "runStep", seq => new RunStepDto(

@@ -39,6 +39,9 @@ const setup = env("BENCH_SETUP", "");
 // Diagnostics: BENCH_TRACE=file writes a Chromium trace (every page) of the measured span;
 // BENCH_REDUCED_MOTION=1 opens the pages with prefers-reduced-motion (no progress-bar transition).
 const tracePath = process.env.BENCH_TRACE ?? "";
+// BENCH_PROFILE=file.cpuprofile writes a V8 CPU profile of the first page's JavaScript over the
+// measured span (open it in Chromium's DevTools, or summarise its self time by function).
+const profilePath = process.env.BENCH_PROFILE ?? "";
 const reducedMotion = process.env.BENCH_REDUCED_MOTION === "1";
 
 const CHROMIUM_ARGS = [
@@ -372,6 +375,11 @@ try {
 
   const visibility = await Promise.all(pages.map((d) => d.page.evaluate(() => document.visibilityState)));
   if (tracePath) await browser.startTracing(pages[0].page, { path: tracePath, categories: ["devtools.timeline", "v8", "blink"] });
+  const profiler = profilePath ? await pages[0].page.context().newCDPSession(pages[0].page) : null;
+  if (profiler) {
+    await profiler.send("Profiler.enable");
+    await profiler.send("Profiler.start");
+  }
   const cpuStart = cpuSnapshot();
   await Promise.all(pages.map((d) => d.page.evaluate(() => { window.__bench.recording = true; })));
   for (const probe of probes) probe.recording = true;
@@ -384,6 +392,7 @@ try {
   }
   const cpuEnd = cpuSnapshot();
   if (tracePath) await browser.stopTracing();
+  if (profiler) writeFileSync(profilePath, JSON.stringify((await profiler.send("Profiler.stop")).profile));
   // Let what arrived before the end reach the DOM and its frame.
   await new Promise((r) => setTimeout(r, 2000));
 

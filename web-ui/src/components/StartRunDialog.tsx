@@ -18,8 +18,9 @@ export function StartRunDialog({ slot, station, operator, onClose }: Props) {
   const [rework, setRework] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  // One key per dialog: a double submit or a retry after a lost answer starts one run, not two.
-  const key = useRef(newIdempotencyKey());
+  // One key per dialog (made when it opens): a double submit or a retry after a lost answer starts
+  // one run, not two.
+  const key = useRef("");
 
   useEffect(() => {
     const dialog = ref.current;

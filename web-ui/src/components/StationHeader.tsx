@@ -1,8 +1,9 @@
+import { memo } from "react";
 import type { StationInfo } from "../api/types";
 import { formatPerHour, formatRatio } from "../logic/format";
 
 /** Active recipe, mode and the shift's figures (docs/API.md GET /api/station, stationChanged). */
-export function StationHeader({ station }: { station: StationInfo | null }) {
+export const StationHeader = memo(function StationHeader({ station }: { station: StationInfo | null }) {
   if (!station) {
     return (
       <section className="station-header" aria-label="Station">
@@ -54,4 +55,4 @@ export function StationHeader({ station }: { station: StationInfo | null }) {
       </dl>
     </section>
   );
-}
+});
