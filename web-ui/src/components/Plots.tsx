@@ -12,11 +12,8 @@ interface Props {
   slots: readonly string[];
 }
 
-/**
- * How long after a run's end the statistics are fetched again: every end within it shares one fetch
- * and one redraw of both charts (a busy line ends a run every second or so).
- */
-const REFRESH_DELAY_MS = 5_000;
+/** How long after a run's end the statistics are fetched again (several ends share one fetch). */
+const REFRESH_DELAY_MS = 2_000;
 
 /**
  * Cycle-time distribution and failures by device status per slot, for the shift. Fetched when the

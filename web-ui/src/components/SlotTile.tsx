@@ -82,14 +82,19 @@ export function ResultBlock({ result, small = false }: { result: RunResult; smal
       </div>
       {!small && failed && (
         <>
-          {result.reason && <div className="result__reason clamp-3" title={result.reason}>{result.reason}</div>}
+          {/* What to do first: a tile has a fixed height, and this is what the operator needs. */}
+          {result.operatorAction && <div className="result__action clamp-3">What to do: {result.operatorAction}</div>}
+          {result.reason && (
+            <div className="result__reason clamp-2" title={result.reason}>
+              {result.reason}
+            </div>
+          )}
           {(result.failedStep || result.deviceStatus != null) && (
-            <div className="result__meta">
+            <div className="result__meta clamp-1">
               {result.failedStep && <>at {formatStep(result.failedStep)}</>}
               {result.deviceStatus != null && <> · {formatStatus(result.deviceStatus)}</>}
             </div>
           )}
-          {result.operatorAction && <div className="result__action clamp-2">What to do: {result.operatorAction}</div>}
         </>
       )}
       {!small && (
