@@ -36,13 +36,11 @@ const warmupSeconds = Number(env("BENCH_WARMUP_SECONDS", "20"));
 const seconds = Number(env("BENCH_SECONDS", "60"));
 const out = env("BENCH_OUT", join(repo, "artifacts/bench"));
 const setup = env("BENCH_SETUP", "");
-// Diagnostics: BENCH_TRACE=file writes a Chromium trace (every page) of the measured span;
-// BENCH_REDUCED_MOTION=1 opens the pages with prefers-reduced-motion (no progress-bar transition).
+// Diagnostics: BENCH_TRACE=file writes a Chromium trace (every page) of the measured span.
 const tracePath = process.env.BENCH_TRACE ?? "";
 // BENCH_PROFILE=file.cpuprofile writes a V8 CPU profile of the first page's JavaScript over the
 // measured span (open it in Chromium's DevTools, or summarise its self time by function).
 const profilePath = process.env.BENCH_PROFILE ?? "";
-const reducedMotion = process.env.BENCH_REDUCED_MOTION === "1";
 
 const CHROMIUM_ARGS = [
   "--headless",
@@ -283,7 +281,7 @@ const row = (name, s) => `| ${name} | ${s.count} | ${f(s.median)} | ${f(s.p95)} 
 const HEAD = "| | events | median ms | p95 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|---:|";
 
 async function openDashboard(browser, index) {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, reducedMotion: reducedMotion ? "reduce" : "no-preference" });
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   await context.addInitScript(instrument);
   const page = await context.newPage();
   const errors = [];

@@ -13,7 +13,7 @@
 # browser, measured too); --nice: the niceness of the host and the browser (negative needs root;
 # on a machine shared with other work it keeps their CPU share from deciding the result).
 # Diagnostics (environment): BENCH_TRACE=file.json (a Chromium trace of the measured span),
-# BENCH_REDUCED_MOTION=1 (pages with prefers-reduced-motion).
+# BENCH_PROFILE=file.cpuprofile (a V8 CPU profile of the first page's JavaScript).
 #
 # The host must be built (dotnet build -c Release src/Station.Host). Results: the tables on
 # stdout, raw per-event latencies in artifacts/bench/dashboard-latency.csv, a summary in

@@ -3,8 +3,9 @@
 
 The figures come from the CSV files in data/ beside this script (copied from the tables; each file
 names its section in its first comment line), not from a benchmark run. The dashboard latency
-curve comes from data/dashboard-latency.csv, which is rewritten from a run's raw
-artifacts/bench/dashboard-latency.csv when that exists.
+curves come from data/dashboard-latency-<N>-browsers.csv, one per configuration; the one of the
+last run's configuration is rewritten from its raw artifacts/bench/dashboard-latency.csv when that
+exists.
 
 Run from anywhere with a Python that has matplotlib (Debian: apt-get install python3-matplotlib;
 /usr/bin/python3, since a pyenv python3 may lack it):
@@ -160,36 +161,44 @@ def dashboard_latency():
     """Host event -> DOM, step/slot/end events (progress excluded), every dashboard of a run.
 
     The raw per-event file of a run (artifacts/bench/dashboard-latency.csv, several MB) is reduced
-    to its quantiles in data/dashboard-latency.csv, which is checked in; the plot is drawn from that.
+    to its quantiles in data/dashboard-latency-<N>-browsers.csv (N: the Chromium dashboards of that
+    run), which is checked in; the plot draws every such file, so a run of each configuration
+    (docs/BENCHMARKS.md) updates its own curve.
     """
     raw = ROOT / "artifacts" / "bench" / "dashboard-latency.csv"
-    quantiles = DATA / "dashboard-latency.csv"
     if raw.exists():
         with open(raw, newline="", encoding="utf-8") as f:
-            values = sorted(float(r["to_dom_ms"]) for r in csv.DictReader(f) if r["kind"] != "runProgress")
+            rows = [r for r in csv.DictReader(f) if r["kind"] != "runProgress"]
+        values = sorted(float(r["to_dom_ms"]) for r in rows)
         if values:
-            with open(quantiles, "w", newline="", encoding="utf-8") as f:
-                f.write(f"# docs/BENCHMARKS.md, Dashboard: quantiles of host event -> DOM over {len(values)} events\n")
+            browsers = len({r["dashboard"] for r in rows})
+            with open(DATA / f"dashboard-latency-{browsers}-browsers.csv", "w", newline="", encoding="utf-8") as f:
+                f.write(f"# docs/BENCHMARKS.md, Dashboard: quantiles of host event -> DOM over {len(values)} events, {browsers} Chromium dashboard(s)\n")
                 f.write("quantile,to_dom_ms\n")
                 for i in range(201):
                     q = i / 200
                     f.write(f"{q:.3f},{values[min(len(values) - 1, int(q * len(values)))]:.1f}\n")
-    if not quantiles.exists():
-        print(f"skipped dashboard-latency.png: neither {raw.relative_to(ROOT)} nor {quantiles.relative_to(ROOT)} exists")
+    files = sorted(DATA.glob("dashboard-latency-*-browsers.csv"), key=lambda p: int(p.stem.split("-")[2]))
+    if not files:
+        print(f"skipped dashboard-latency.png: neither {raw.relative_to(ROOT)} nor data/dashboard-latency-*-browsers.csv exists")
         return
-    with open(quantiles, newline="", encoding="utf-8") as f:
-        title = f.readline().lstrip("# ").strip()
-        table = list(csv.DictReader(f))
-    q = [float(r["quantile"]) for r in table]
-    ms = [max(float(r["to_dom_ms"]), 0.1) for r in table]
+    labels = {1: "1 Chromium dashboard + 9 hub clients (one browser per PC)", 10: "10 Chromium dashboards on the same 2 vCPUs"}
+    colours = [HID, UART, NXP, "black"]
     fig, axis = plt.subplots(figsize=SIZE)
-    axis.plot(ms, q, color=HID, label="10 Chromium dashboards, 16 boards")
-    axis.axvline(100, color=NXP, linestyle=":", label="target: 100 ms")
+    for i, path in enumerate(files):
+        browsers = int(path.stem.split("-")[2])
+        with open(path, newline="", encoding="utf-8") as f:
+            f.readline()
+            table = list(csv.DictReader(f))
+        q = [float(r["quantile"]) for r in table]
+        ms = [max(float(r["to_dom_ms"]), 0.1) for r in table]
+        axis.plot(ms, q, color=colours[i % len(colours)], label=labels.get(browsers, f"{browsers} Chromium dashboards"))
+    axis.axvline(100, color="grey", linestyle=":", label="target: 100 ms")
     axis.set_xscale("log")
     axis.set_xlabel("host event -> DOM (ms, log scale)")
     axis.set_ylabel("fraction of events at or below")
-    axis.set_title(title.split(": ", 1)[-1])
-    axis.legend(loc="lower right")
+    axis.set_title("Dashboards: host event to DOM, 16 boards, 10 dashboards served")
+    axis.legend(loc="lower right", fontsize=8)
     save(fig, "dashboard-latency.png")
 
 
