@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Station.Data;
 using Station.Data.Entities;
 using Station.Host.Contracts;
 
@@ -8,33 +9,62 @@ internal sealed partial class RunRecords
 {
     /// <summary>
     /// Units with a run matching every filter given, newest first, each with its newest matching
-    /// run. The filtering is done by the database; grouping runs into units walks the matching runs
-    /// newest first and keeps one per unit (chip UID, else serial number), so memory grows with the
-    /// number of units matched, not with their records. Runs that never identified their unit and
-    /// had no serial number belong to no unit and are not listed.
+    /// run. A unit is its chip UID, else its serial number; runs that never identified their unit
+    /// and had no serial number belong to no unit and are not listed. The database filters, groups
+    /// the runs by unit, counts the units and picks the page; only the page's units' runs are read.
     /// </summary>
     public async Task<UnitPageDto> SearchUnitsAsync(UnitSearch search, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var runs = MatchingRuns(db, search);
+        var units = runs.Where(r => r.Unit != null).GroupBy(r => r.Unit).Select(g => new { Unit = g.Key!, LastRunAt = g.Max(r => r.StartedAt) });
+        var total = await units.CountAsync(cancellationToken);
+        var page = await units.OrderByDescending(u => u.LastRunAt).ThenBy(u => u.Unit)
+            .Skip((search.Page - 1) * search.PageSize).Take(search.PageSize)
+            .ToListAsync(cancellationToken);
+        if (page.Count == 0)
+        {
+            return new UnitPageDto([], search.Page, search.PageSize, total);
+        }
+
+        var keys = page.Select(u => u.Unit).ToList();
+        var newest = (await runs.Where(r => keys.Contains(r.Unit!)).ToListAsync(cancellationToken))
+            .GroupBy(r => r.Unit!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.RunId).First(), StringComparer.Ordinal);
+        var items = keys.Select(key => newest[key]).Select(run => new UnitListItemDto(
+            run.Serial,
+            run.ChipUid,
+            run.Outcome?.ToString() ?? "Running",
+            Utc(run.StartedAt),
+            new RecipeRefDto(run.RecipeName, int.TryParse(run.RecipeVersion, out var v) ? v : 0, null))).ToList();
+        return new UnitPageDto(items, search.Page, search.PageSize, total);
+    }
+
+    /// <summary>The runs matching the search's filters, with their unit's identity and outcome (a query, not yet run).</summary>
+    private static IQueryable<UnitRun> MatchingRuns(StationDbContext db, UnitSearch search)
+    {
 #pragma warning disable VSTHRD103 // FirstOrDefault inside an EF query is translated to SQL, not run
         var runs = from s in db.RunStarts.AsNoTracking()
                    let identity = db.UnitIdentifications.Where(u => u.RunId == s.RunId).OrderByDescending(u => u.Sequence).FirstOrDefault()
                    let end = db.RunEnds.Where(e => e.RunId == s.RunId).OrderByDescending(e => e.Sequence).FirstOrDefault()
-                   select new
+                   let serial = identity != null && identity.SerialNumber != null ? identity.SerialNumber : s.SerialNumber
+                   let chipUid = identity != null ? identity.ChipUid : null
+                   select new UnitRun
                    {
-                       s.RunId,
-                       s.StartedAt,
-                       s.RecipeName,
-                       s.RecipeVersion,
-                       Serial = identity != null && identity.SerialNumber != null ? identity.SerialNumber : s.SerialNumber,
-                       ChipUid = identity != null ? identity.ChipUid : null,
+                       RunId = s.RunId,
+                       StartedAt = s.StartedAt,
+                       RecipeName = s.RecipeName,
+                       RecipeVersion = s.RecipeVersion,
+                       Serial = serial,
+                       ChipUid = chipUid,
+                       Unit = chipUid ?? serial,
                        Outcome = end != null ? (RunOutcome?)end.Outcome : null,
                    };
 #pragma warning restore VSTHRD103
 
-        if (search.Serial is { } serial)
+        if (search.Serial is { } serialOrUid)
         {
-            runs = runs.Where(r => r.Serial == serial || r.ChipUid == serial);
+            runs = runs.Where(r => r.Serial == serialOrUid || r.ChipUid == serialOrUid);
         }
 
         if (search.From is { } from)
@@ -59,29 +89,27 @@ internal sealed partial class RunRecords
             runs = runs.Where(r => r.RecipeName == recipe);
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var items = new List<UnitListItemDto>();
-        var skip = (search.Page - 1) * search.PageSize;
-        await foreach (var run in runs.OrderByDescending(r => r.StartedAt).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            var key = run.ChipUid ?? run.Serial;
-            if (key is null || !seen.Add(key))
-            {
-                continue;
-            }
+        return runs;
+    }
 
-            if (seen.Count > skip && items.Count < search.PageSize)
-            {
-                items.Add(new UnitListItemDto(
-                    run.Serial,
-                    run.ChipUid,
-                    run.Outcome?.ToString() ?? "Running",
-                    Utc(run.StartedAt),
-                    new RecipeRefDto(run.RecipeName, int.TryParse(run.RecipeVersion, out var v) ? v : 0, null)));
-            }
-        }
+    /// <summary>One run as the unit search sees it.</summary>
+    private sealed class UnitRun
+    {
+        public Guid RunId { get; init; }
 
-        return new UnitPageDto(items, search.Page, search.PageSize, seen.Count);
+        public DateTime StartedAt { get; init; }
+
+        public required string RecipeName { get; init; }
+
+        public required string RecipeVersion { get; init; }
+
+        public string? Serial { get; init; }
+
+        public string? ChipUid { get; init; }
+
+        public string? Unit { get; init; }
+
+        public RunOutcome? Outcome { get; init; }
     }
 
     /// <summary>Cycle times of this station's passed runs since <paramref name="since"/>, in buckets.</summary>
