@@ -83,7 +83,11 @@ export function ResultBlock({ result, small = false }: { result: RunResult; smal
       {!small && failed && (
         <>
           {/* What to do first: a tile has a fixed height, and this is what the operator needs. */}
-          {result.operatorAction && <div className="result__action clamp-3">What to do: {result.operatorAction}</div>}
+          {result.operatorAction && (
+            <div className="result__action clamp-3" title={result.operatorAction}>
+              What to do: {result.operatorAction}
+            </div>
+          )}
           {result.reason && (
             <div className="result__reason clamp-2" title={result.reason}>
               {result.reason}
