@@ -40,12 +40,7 @@ ASPNETCORE_ENVIRONMENT=Production dotnet "$host_dll" --urls "$url" \
   --Auth:DemoUsers=true --Auth:DemoPassword="$password" \
   > "$shots/host.log" 2>&1 &
 host_pid=$!
-cleanup() {
-  kill "$host_pid" 2>/dev/null || true
-  wait "$host_pid" 2>/dev/null || true
-  rm -rf "$data"
-}
-trap cleanup EXIT
+stop_host_on_exit "$host_pid" "$data"
 
 wait_for_host host-e2e "$url" "$host_pid" "$shots/host.log"
 

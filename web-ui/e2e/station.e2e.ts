@@ -11,10 +11,11 @@
 //   CHROMIUM_PATH                    the browser (default: `chromium` found on PATH)
 //   STATION_E2E_WAIT_SECONDS         how long a slot may take to reach its result (default 120)
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { accessSync, constants, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { delimiter, join, resolve } from "node:path";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { tmpdir } from "node:os";
 import { chromium, request, type APIRequestContext, type BrowserContext, type Page } from "playwright-core";
+import { CHROMIUM_ARGS, findChromium } from "./chromium.mjs";
 
 const baseUrl = required("STATION_URL").replace(/\/+$/, "");
 const operator = { user: required("STATION_OPERATOR_USER"), password: required("STATION_OPERATOR_PASSWORD") };
@@ -23,17 +24,6 @@ const engineer = { user: required("STATION_ENGINEER_USER"), password: required("
 const shots = resolve(process.env.STATION_SCREENSHOTS ?? "e2e/artifacts/screenshots");
 const waitMs = Number(process.env.STATION_E2E_WAIT_SECONDS ?? 120) * 1000;
 
-/** The flags this machine needs: no GPU, no sandbox as root, nothing that calls out to the network. */
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 function required(name: string): string {
   const value = process.env[name];
@@ -41,19 +31,6 @@ function required(name: string): string {
   return value;
 }
 
-function findChromium(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
-    const candidate = join(dir, "chromium");
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  throw new Error("chromium is not on PATH: install Debian's package (apt-get install -y chromium); browsers are never downloaded.");
-}
 
 let context: BrowserContext;
 let page: Page;

@@ -14,10 +14,11 @@
 // performance.now()) - the host's timestamp. runLog (not shown on the tiles) and stationChanged
 // (no slot) are counted in the message rate but not measured.
 import { createRequire } from "node:module";
-import { accessSync, constants, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { delimiter, dirname, join, resolve } from "node:path";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cpus, loadavg } from "node:os";
+import { CHROMIUM_ARGS, findChromium } from "../../../web-ui/e2e/chromium.mjs";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const requireWebUi = createRequire(join(repo, "web-ui/package.json"));
@@ -41,17 +42,6 @@ const tracePath = process.env.BENCH_TRACE ?? "";
 // BENCH_PROFILE=file.cpuprofile writes a V8 CPU profile of the first page's JavaScript over the
 // measured span (open it in Chromium's DevTools, or summarise its self time by function).
 const profilePath = process.env.BENCH_PROFILE ?? "";
-
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 // Runs in each page before its scripts.
 function instrument() {
@@ -347,18 +337,6 @@ async function openProbe() {
   return probe;
 }
 
-function findChromium() {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
-    try {
-      accessSync(join(dir, "chromium"), constants.X_OK);
-      return join(dir, "chromium");
-    } catch {
-      // not here
-    }
-  }
-  throw new Error("chromium is not on PATH (apt-get install -y chromium)");
-}
 
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
 try {

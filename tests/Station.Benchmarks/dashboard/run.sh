@@ -69,12 +69,7 @@ ASPNETCORE_ENVIRONMENT=Production nice -n "$nice_level" dotnet "$host_dll" --url
   --Auth:DemoUsers=true --Auth:DemoPassword="$password" \
   > "$out/dashboard-host.log" 2>&1 &
 host_pid=$!
-cleanup() {
-  kill "$host_pid" 2>/dev/null || true
-  wait "$host_pid" 2>/dev/null || true
-  rm -rf "$data"
-}
-trap cleanup EXIT
+stop_host_on_exit "$host_pid" "$data"
 
 wait_for_host dashboard "$url" "$host_pid" "$out/dashboard-host.log"
 

@@ -5,13 +5,13 @@ import { chromium, request } from "playwright-core";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
+import { CHROMIUM_ARGS, findChromium } from "../chromium.mjs";
 
 const base = process.env.MOCK_URL ?? "http://127.0.0.1:5173";
 const out = process.argv[2] ?? "e2e/artifacts/look";
 mkdirSync(out, { recursive: true });
-const args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const profile = mkdtempSync(join(tmpdir(), "station-look-"));
-const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", headless: true, args, viewport: { width: 1600, height: 1000 } });
+const context = await chromium.launchPersistentContext(profile, { executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS, viewport: { width: 1600, height: 1000 } });
 const page = context.pages()[0] ?? (await context.newPage());
 const api = await request.newContext({ baseURL: base });
 await api.post("/api/auth/login", { data: { userName: "eve", password: "station" } });
